@@ -1,0 +1,3 @@
+from layerkit.cli import main
+
+main()

@@ -1,0 +1,146 @@
+"""The public API: every command is input -> spec -> plan -> write -> report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from layerkit import __version__
+from layerkit.errors import LayerkitError, ResourceExistsError
+from layerkit.io.manifest import MANIFEST, Manifest, find_project_root, load_manifest
+from layerkit.plan.builders import Build, add_project_files, add_resource, finish
+from layerkit.plan.plan import Plan, build_plan
+from layerkit.plan.workspace import Workspace
+from layerkit.presets import get_preset
+from layerkit.render.fastapi_context import ProjectInfo
+from layerkit.spec.loader import load_spec
+from layerkit.spec.model import DATABASES, ProjectSpec, Resource, dependency_order
+from layerkit.spec.names import check_project_name, resource_names
+
+
+@dataclass
+class Report:
+    """What a command did (or would do): the `--json` document."""
+
+    status: str  # "created" | "updated" | "unchanged" | "dry-run" | "conflict" | "error"
+    root: str
+    created: list[str] = field(default_factory=list)
+    modified: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    message: str = ""
+    diffs: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "status": self.status,
+            "root": self.root,
+            "created": self.created,
+            "modified": self.modified,
+            "unchanged": self.unchanged,
+            "conflicts": self.conflicts,
+            "warnings": self.warnings,
+            "errors": self.errors,
+            "message": self.message,
+        }
+
+
+def _report(plan: Plan, *, dry_run: bool, message: str, done: str) -> Report:
+    report = Report(
+        status="unchanged",
+        root=str(plan.root),
+        created=plan.paths("create"),
+        modified=plan.paths("modify"),
+        unchanged=plan.paths("unchanged"),
+        conflicts=plan.conflicts,
+        warnings=plan.warnings,
+    )
+    if dry_run:
+        report.status = "dry-run"
+        report.diffs = {c.path: c.diff() for c in plan.changes if c.action == "modify"}
+    elif plan.has_changes:
+        plan.apply()
+        report.status = done
+    report.message = message if plan.has_changes else "nothing to do: the project already has all of this"
+    return report
+
+
+def create_project(
+    spec: ProjectSpec, *, directory: Path | None = None, force: bool = False, dry_run: bool = False
+) -> Report:
+    """`layerkit new`: a project (and the spec's resources) in `directory` (default ./NAME)."""
+    check_project_name(spec.name)
+    if spec.database not in DATABASES:
+        raise LayerkitError(f"unknown database {spec.database!r}; use one of {', '.join(DATABASES)}")
+    root = (directory or Path(spec.name)).resolve()
+    if root.exists() and not root.is_dir():
+        raise LayerkitError(f"{root} exists and is not a folder; choose another name or --dir")
+    preset = get_preset(spec.preset)
+    existing = load_manifest(root) if (root / MANIFEST).is_file() else None
+    build = Build(
+        workspace=Workspace(root),
+        preset=preset,
+        project=ProjectInfo(spec.name, spec.database, preset.layout.package, preset.layout.migrations_dir),
+        manifest=Manifest(__version__, preset.name, spec.name, spec.database),
+        known={},
+    )
+    add_project_files(build)
+    for resource in dependency_order(list(spec.resources), set()):
+        add_resource(build, resource)
+    finish(build)
+    recorded = existing.files if existing else {}
+    plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
+    if root.exists() and any(root.iterdir()) and existing is None and not force:
+        clashing = [c.path for c in plan.changes if c.action == "modify"]
+        plan.conflicts = sorted(set(plan.conflicts) | set(clashing))
+    resources = f" with {len(spec.resources)} resource(s)" if spec.resources else ""
+    return _report(plan, dry_run=dry_run, message=f"created project {spec.name!r} in {root}{resources}", done="created")
+
+
+def add_resources(
+    resources: list[Resource], *, directory: Path | None = None, force: bool = False, dry_run: bool = False
+) -> Report:
+    """`layerkit generate resource` / `layerkit apply`: add resources to an existing project."""
+    root = find_project_root(directory or Path.cwd())
+    manifest = load_manifest(root)
+    preset = get_preset(manifest.preset)
+    existing = {name: fields for name, fields in manifest.resources.items()}
+    fresh: list[Resource] = []
+    skipped: list[str] = []
+    for resource in resources:
+        if resource.name in existing:
+            if existing[resource.name] != resource.field_texts():
+                raise ResourceExistsError(
+                    f"resource {resource.name!r} already exists with fields"
+                    f" {' '.join(existing[resource.name])}; choose another name (changing fields"
+                    " of an existing resource is done in its model plus `make migration`)"
+                )
+            skipped.append(resource.name)
+        else:
+            fresh.append(resource)
+    build = Build(
+        workspace=Workspace(root),
+        preset=preset,
+        project=ProjectInfo(manifest.name, manifest.database, preset.layout.package, preset.layout.migrations_dir),
+        manifest=manifest,
+        known={name: resource_names(name) for name in existing},
+    )
+    for resource in dependency_order(fresh, set(existing)):
+        add_resource(build, resource)
+    if fresh:
+        finish(build)
+    plan = build_plan(build.workspace, owned=build.owned, recorded=manifest.files, force=force)
+    if skipped:
+        plan.warnings.append(f"already in the project with the same fields, skipped: {', '.join(skipped)}")
+    added = ", ".join(r.name for r in fresh)
+    return _report(plan, dry_run=dry_run, message=f"added {added} to {root}", done="updated")
+
+
+def apply_spec(
+    spec_path: Path, *, directory: Path | None = None, force: bool = False, dry_run: bool = False
+) -> Report:
+    """`layerkit apply SPEC`: every resource of a spec file, in dependency order."""
+    spec = load_spec(spec_path, name="spec")
+    return add_resources(list(spec.resources), directory=directory, force=force, dry_run=dry_run)

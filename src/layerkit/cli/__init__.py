@@ -1,0 +1,41 @@
+"""The `layerkit` command line: thin Typer commands that call the API and print its report."""
+
+from __future__ import annotations
+
+import typer
+
+from layerkit import __version__
+from layerkit.cli import apply as apply_command
+from layerkit.cli import generate as generate_command
+from layerkit.cli import new as new_command
+
+app = typer.Typer(
+    name="layerkit",
+    help="Create and grow layered web-API projects (FastAPI). Exit codes: 0 success, 1 user error, 2 usage error.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"layerkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Create and grow layered web-API projects."""
+
+
+app.command("new")(new_command.new)
+app.command("apply")(apply_command.apply)
+app.add_typer(generate_command.app, name="generate")
+app.add_typer(generate_command.app, name="g", hidden=True)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,74 @@
+"""Printing reports and errors, and turning LayerkitErrors into exit codes, in one place."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import typer
+
+from layerkit.errors import ConflictError, LayerkitError
+
+if TYPE_CHECKING:
+    from layerkit.actions import Report
+
+
+def run(action: Callable[[], Report], *, as_json: bool) -> None:
+    """Run an API call; print its report; map every failure to a message and an exit code."""
+    try:
+        report = action()
+    except LayerkitError as error:
+        _fail(error, as_json=as_json)
+    except Exception as error:  # a bug in layerkit, not a user mistake
+        if os.environ.get("LAYERKIT_DEBUG"):
+            raise
+        _fail(
+            LayerkitError(
+                f"internal error: {type(error).__name__}: {error} (nothing was written;"
+                " rerun with LAYERKIT_DEBUG=1 and report it)"
+            ),
+            as_json=as_json,
+        )
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2))
+        return
+    _print_human(report)
+
+
+def _fail(error: LayerkitError, *, as_json: bool) -> None:
+    conflicts = error.conflicts if isinstance(error, ConflictError) else []
+    if as_json:
+        document = {
+            "status": "conflict" if conflicts else "error",
+            "created": [],
+            "modified": [],
+            "unchanged": [],
+            "conflicts": conflicts,
+            "warnings": [],
+            "errors": [error.message, *error.details] if not conflicts else [error.message],
+        }
+        typer.echo(json.dumps(document, indent=2))
+    else:
+        typer.echo(f"error: {error.message}", err=True)
+        for detail in error.details:
+            typer.echo(f"  - {detail}", err=True)
+    raise typer.Exit(error.exit_code)
+
+
+def _print_human(report: Report) -> None:
+    dry = report.status == "dry-run"
+    for label, paths in (("create", report.created), ("modify", report.modified)):
+        for path in paths:
+            typer.echo(f"{'would ' if dry else ''}{label:>6}  {path}")
+    if dry:
+        for diff in report.diffs.values():
+            sys.stdout.write(diff)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if dry:
+        typer.echo(f"dry run: {len(report.created)} file(s) to create, {len(report.modified)} to modify; nothing written")
+    else:
+        typer.echo(report.message)

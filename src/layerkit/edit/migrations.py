@@ -1,0 +1,52 @@
+"""Find where a new migration goes in the chain of existing ones."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from layerkit.errors import EditError
+from layerkit.plan.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class NextMigration:
+    revision: str
+    down_revision: str | None
+
+
+def _revision_ids(source: str) -> tuple[str | None, str | None]:
+    revision = down = None
+    for node in ast.parse(source).body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (node.targets[0] if isinstance(node, ast.Assign) else None)
+        if isinstance(target, ast.Name) and node.value is not None:  # type: ignore[union-attr]
+            value = node.value  # type: ignore[union-attr]
+            if target.id == "revision" and isinstance(value, ast.Constant):
+                revision = value.value
+            elif target.id == "down_revision" and isinstance(value, ast.Constant):
+                down = value.value
+    return revision, down
+
+
+def next_migration(workspace: Workspace, versions_dir: str) -> NextMigration:
+    chain: dict[str, str | None] = {}
+    for path in workspace.list_dir(versions_dir):
+        source = workspace.read(path)
+        if not path.endswith(".py") or source is None:
+            continue
+        try:
+            revision, down = _revision_ids(source)
+        except SyntaxError:
+            raise EditError(f"{path} is not valid Python; fix it, then run the command again") from None
+        if revision:
+            chain[revision] = down
+    heads = sorted(set(chain) - set(chain.values()))
+    if len(heads) > 1:
+        raise EditError(
+            f"the migrations have {len(heads)} heads ({', '.join(heads)}): merge them with"
+            " `alembic merge heads` first"
+        )
+    number = len(chain) + 1
+    while f"{number:04d}" in chain:
+        number += 1
+    return NextMigration(revision=f"{number:04d}", down_revision=heads[0] if heads else None)

@@ -1,0 +1,151 @@
+"""Register a resource by editing code as code (libcst): formatting and comments survive,
+and every edit is idempotent."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from layerkit.errors import EditError
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+
+def _parse(source: str, path: str) -> cst.Module:
+    import libcst as cst  # lazily: only commands that edit need it
+
+    try:
+        return cst.parse_module(source)
+    except cst.ParserSyntaxError as error:
+        raise EditError(
+            f"{path} is not valid Python (line {error.raw_line}); fix it, then run the command again"
+        ) from None
+
+
+def _imports(module: cst.Module) -> list[tuple[str, str, str]]:
+    """(module, name, alias) of every top-level `from X import Y [as Z]`."""
+    import libcst as cst
+
+    found = []
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.ImportFrom) and small.module and not isinstance(small.names, cst.ImportStar):
+                origin = module.code_for_node(small.module)
+                for alias in small.names:
+                    name = module.code_for_node(alias.name)
+                    local = module.code_for_node(alias.asname.name) if alias.asname else name
+                    found.append((origin, name, local))
+    return found
+
+
+def _last_import_index(module: cst.Module) -> int:
+    import libcst as cst
+
+    last = -1
+    for index, statement in enumerate(module.body):
+        if isinstance(statement, cst.SimpleStatementLine) and any(
+            isinstance(small, (cst.Import, cst.ImportFrom)) for small in statement.body
+        ):
+            last = index
+    return last
+
+
+def _ensure_import(module: cst.Module, origin: str, name: str, alias: str) -> tuple[cst.Module, str]:
+    """Import `name` from `origin` (as `alias`); returns the module and the local name in use."""
+    import libcst as cst
+
+    for existing_origin, existing_name, local in _imports(module):
+        if (existing_origin, existing_name) == (origin, name):
+            return module, local
+    text = f"from {origin} import {name}" + (f" as {alias}" if alias != name else "") + "\n"
+    index = _last_import_index(module) + 1
+    if index == 0 and module.body and _is_docstring(module.body[0]):
+        index = 1
+    body = list(module.body)
+    body.insert(index, cst.parse_statement(text))
+    return module.with_changes(body=body), alias
+
+
+def _is_docstring(statement: cst.BaseStatement) -> bool:
+    import libcst as cst
+
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+def _statement_code(module: cst.Module, statement: cst.BaseStatement) -> str:
+    return "".join(module.code_for_node(statement).split())
+
+
+def register_router(source: str, *, path: str, origin: str, alias: str, registry: str = "api_router") -> str:
+    """Make `path` import `router` from `origin` and include it in `registry`."""
+    import libcst as cst
+
+    module = _parse(source, path)
+    assigned = [
+        index
+        for index, statement in enumerate(module.body)
+        if _statement_code(module, statement).startswith(f"{registry}=")
+    ]
+    if not assigned:
+        raise EditError(
+            f"{path} no longer defines `{registry} = APIRouter(...)`: restore it, or include"
+            f" `{alias}` from {origin} by hand"
+        )
+    module, local = _ensure_import(module, origin, "router", alias)
+    call = f"{registry}.include_router({local})"
+    codes = [_statement_code(module, statement) for statement in module.body]
+    if any(code.startswith(call.removesuffix(")")) for code in codes):
+        return module.code
+    includes = [i for i, code in enumerate(codes) if code.startswith(f"{registry}.include_router(")]
+    anchor = includes[-1] if includes else next(i for i, c in enumerate(codes) if c.startswith(f"{registry}="))
+    body = list(module.body)
+    body.insert(anchor + 1, cst.parse_statement(call + "\n"))
+    return module.with_changes(body=body).code
+
+
+def register_model(source: str, *, path: str, origin: str, name: str) -> str:
+    """Make `path` import the model `name` from `origin` and list it in `__all__`."""
+    import libcst as cst
+
+    module, local = _ensure_import(_parse(source, path), origin, name, name)
+    body = list(module.body)
+    for index, statement in enumerate(body):
+        code = _statement_code(module, statement)
+        if code.startswith("__all__"):
+            assignment = statement.body[0]  # type: ignore[attr-defined]
+            names = _string_list(module, assignment.value)
+            if names is None:
+                raise EditError(f"{path}: `__all__` must stay a list of strings; add {name!r} by hand")
+            if local in names:
+                return module.code
+            names = sorted({*names, local})
+            new = cst.parse_statement(f"__all__ = {_list_literal(names)}\n")
+            body[index] = statement.with_changes(body=new.body)  # type: ignore[attr-defined]
+            break
+    else:
+        body.append(cst.parse_statement(f"__all__ = {_list_literal([local])}\n"))
+    return module.with_changes(body=body).code
+
+
+def _string_list(module: cst.Module, node: cst.BaseExpression) -> list[str] | None:
+    import ast
+
+    try:
+        value = ast.literal_eval(module.code_for_node(node))
+    except (ValueError, SyntaxError):
+        return None
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return list(value)
+    return None
+
+
+def _list_literal(names: list[str]) -> str:
+    if len(names) <= 3:
+        return "[" + ", ".join(f'"{n}"' for n in names) + "]"
+    return "[\n" + "".join(f'    "{n}",\n' for n in names) + "]"

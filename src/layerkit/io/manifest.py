@@ -1,0 +1,72 @@
+"""`.layerkit.toml`: what layerkit wrote into a project (options, resources, file hashes)."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from layerkit.errors import NotAProjectError
+
+MANIFEST = ".layerkit.toml"
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Manifest:
+    version: str
+    preset: str
+    name: str
+    database: str
+    # resource name -> canonical field definitions, in the order they were added
+    resources: dict[str, list[str]] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # path -> sha256 of what layerkit wrote
+
+    def to_toml(self) -> str:
+        import tomli_w  # lazily: only needed when writing
+
+        return tomli_w.dumps(
+            {
+                "layerkit": {"version": self.version, "preset": self.preset},
+                "project": {"name": self.name, "database": self.database},
+                "resources": {name: {"fields": fields} for name, fields in self.resources.items()},
+                "files": dict(sorted(self.files.items())),
+            }
+        )
+
+    @classmethod
+    def from_toml(cls, text: str, *, where: str) -> Manifest:
+        try:
+            data = tomllib.loads(text)
+            return cls(
+                version=data["layerkit"]["version"],
+                preset=data["layerkit"]["preset"],
+                name=data["project"]["name"],
+                database=data["project"]["database"],
+                resources={name: list(body["fields"]) for name, body in data.get("resources", {}).items()},
+                files=dict(data.get("files", {})),
+            )
+        except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
+            raise NotAProjectError(
+                f"{where} is damaged ({error}); restore it from version control"
+            ) from None
+
+
+def find_project_root(start: Path) -> Path:
+    """The nearest folder at or above `start` holding a manifest."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / MANIFEST).is_file():
+            return folder
+    raise NotAProjectError(
+        f"no {MANIFEST} in {start} or its parents: run this inside a project made by"
+        " `layerkit new`, or pass --dir PROJECT"
+    )
+
+
+def load_manifest(root: Path) -> Manifest:
+    path = root / MANIFEST
+    return Manifest.from_toml(path.read_text(encoding="utf-8"), where=str(path))

@@ -1,0 +1,71 @@
+"""Render templates with Jinja2, then let ruff sort imports and format the Python files."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from layerkit.layouts import Artifact
+
+if TYPE_CHECKING:
+    import jinja2
+
+TEMPLATE_ROOT = files("layerkit") / "templates"
+LINE_LENGTH = 100
+
+
+@cache
+def _environment(framework: str) -> jinja2.Environment:
+    import jinja2  # lazily: keeps `layerkit --help` fast
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_ROOT / framework)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # we generate code, not HTML
+    )
+
+
+def render(framework: str, artifact: Artifact, context: dict[str, object]) -> str:
+    if artifact.raw:
+        return (TEMPLATE_ROOT / framework / artifact.template).read_text(encoding="utf-8")
+    return _environment(framework).get_template(artifact.template).render(context)
+
+
+def format_python(
+    sources: dict[str, str], *, first_party: list[str], remove_unused: bool = True
+) -> dict[str, str]:
+    """Sort imports (and drop unused ones in files we own) and format, in one ruff run."""
+    if not sources:
+        return {}
+    from ruff.__main__ import find_ruff_bin  # the ruff wheel ships its binary
+
+    ruff = find_ruff_bin()
+    settings = [
+        "--isolated",
+        f"--line-length={LINE_LENGTH}",
+        "--target-version=py311",
+        "--config",
+        f"lint.isort.known-first-party={first_party!r}",
+    ]
+    with tempfile.TemporaryDirectory(prefix="layerkit-format-") as tmp:
+        root = Path(tmp)
+        names = {path: f"f{i}.py" for i, path in enumerate(sources)}
+        for path, name in names.items():
+            (root / name).write_text(sources[path], encoding="utf-8")
+        targets = [str(root / name) for name in names.values()]
+        _run([ruff, "check", "--fix", "--select=I,F401" if remove_unused else "--select=I", "--quiet", "--exit-zero", *settings, *targets])
+        _run([ruff, "format", "--quiet", *settings, *targets])
+        return {path: (root / name).read_text(encoding="utf-8") for path, name in names.items()}
+
+
+def _run(command: list[str]) -> None:
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"ruff failed on generated code: {result.stderr.strip()}")

@@ -1,0 +1,157 @@
+"""Template contexts for the FastAPI preset: what the templates see for a project or a resource."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from layerkit.edit.migrations import NextMigration
+from layerkit.layouts import Layout
+from layerkit.render.fastapi_fields import FieldView
+from layerkit.spec.fields import FieldType
+from layerkit.spec.model import Resource
+from layerkit.spec.names import ResourceNames, to_snake
+
+_SQLALCHEMY_TYPES = re.compile(r"^(String|Text|Integer|Float|Numeric|Boolean|Date|Uuid|JSON)\(")
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    name: str
+    database: str
+    package: str
+    migrations_dir: str
+
+    @property
+    def package_db(self) -> str:
+        return to_snake(self.name)
+
+    @property
+    def dist_name(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+    @property
+    def default_database_url(self) -> str:
+        if self.database == "postgres":
+            return f"postgresql+asyncpg://postgres@127.0.0.1:5432/{self.package_db}"
+        return f"sqlite+aiosqlite:///./{self.package_db}.db"
+
+
+def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
+    return {"project": project, "m": layout.project_modules()}
+
+
+def resource_context(
+    project: ProjectInfo,
+    layout: Layout,
+    resource: Resource,
+    known: dict[str, ResourceNames],
+    migration: NextMigration,
+) -> dict[str, object]:
+    names = resource.names
+    fields = [FieldView(f, names, known.get(f.target) if f.target else None) for f in resource.fields]
+    modules = layout.resource_modules(names.plural)
+    patch = _patch_case(fields)
+    return {
+        "project": project,
+        "m": layout.project_modules(),
+        "mod": modules,
+        "r": names,
+        "fields": fields,
+        "sortable": ["id", *[f.column for f in fields if f.spec.type is not FieldType.JSON], "created_at", "updated_at"],
+        "filterable": [f.column for f in fields if f.filter_type and not f.self_ref],
+        "invalid_cases": [case for f in fields for case in f.invalid_cases],
+        "required": [f.column for f in fields if not f.optional and f.spec.default is None],
+        "not_null": [f for f in fields if not f.optional],
+        "unique": [f.column for f in fields if f.unique],
+        "refs": [f for f in fields if f.is_ref],
+        "patch": patch,
+        "migration": migration,
+        "imports": _imports(project, layout, names, fields, patch),
+    }
+
+
+@dataclass(frozen=True)
+class PatchCase:
+    column: str
+    value: str
+    target: ResourceNames | None
+
+
+def _patch_case(fields: list[FieldView]) -> PatchCase:
+    """The field the PATCH test changes: the first plain field, else the first reference."""
+    for view in fields:
+        if not view.is_ref:
+            return PatchCase(view.column, f"{view.owner.singular}_payload()[\"{view.column}\"]", None)
+    view = fields[0]
+    assert view.target is not None
+    if view.self_ref:
+        return PatchCase(view.column, "None", None)
+    return PatchCase(view.column, f"(await create_{view.target.singular}(client))[\"id\"]", view.target)
+
+
+def _imports(
+    project: ProjectInfo,
+    layout: Layout,
+    names: ResourceNames,
+    fields: list[FieldView],
+    patch: PatchCase,
+) -> dict[str, list[str]]:
+    """Import lines per artifact; ruff sorts them and drops any that end up unused."""
+    m = layout.project_modules()
+    kinds = {f.spec.type for f in fields}
+    sql = sorted({match[1] for f in fields if (match := _SQLALCHEMY_TYPES.match(f.sql_type))})
+    models = [
+        f"from {m['db_base']} import Entity",
+        "from sqlalchemy.orm import Mapped, mapped_column, relationship",
+    ]
+    if sql:
+        models.append(f"from sqlalchemy import {', '.join(sql)}")
+    if FieldType.REF in kinds:
+        models.append("from sqlalchemy import ForeignKey")
+    if FieldType.DATETIME in kinds:
+        models.append(f"from {m['db_types']} import UTCDateTime")
+    refs = sorted({f.target.singular: f.target for f in fields if f.target and not f.self_ref}.values(), key=lambda t: t.singular)
+    if refs:
+        models.append("from typing import TYPE_CHECKING")
+        models.append("if TYPE_CHECKING:")
+        models += [f"    from {project.package}.{t.plural} import {t.cls}" for t in refs]
+    schemas = [
+        "from typing import Literal",
+        "from datetime import date, datetime",
+        "from pydantic import BaseModel, ConfigDict, EmailStr, Field, JsonValue, field_validator",
+        f"from {m['core_types']} import HttpUrlStr",
+    ]
+    python_types = [("from decimal import Decimal", FieldType.DECIMAL), ("from uuid import UUID", FieldType.UUID)]
+    shared = [line for line, kind in python_types if kind in kinds]
+    if FieldType.DATE in kinds:
+        shared.append("from datetime import date")
+    if FieldType.DATETIME in kinds:
+        shared.append("from datetime import datetime")
+    if FieldType.JSON in kinds:
+        shared.append("from pydantic import JsonValue")
+    models += shared
+    schemas += shared
+    factory = [
+        "from httpx import AsyncClient",
+        "from uuid import uuid4",
+        "from tests.helpers import date_value, datetime_value, next_number, number_value, text_value",
+        *[f"from tests.{t.plural}.factory import create_{t.singular}" for t in refs],
+    ]
+    test_router = [
+        f"from tests.{names.plural}.factory import URL, create_{names.singular}, {names.singular}_input,"
+        f" {names.singular}_payload",
+    ]
+    if patch.target is not None:
+        test_router.append(f"from tests.{patch.target.plural}.factory import create_{patch.target.singular}")
+    return {"models": _hoist_type_checking(models), "schemas": schemas, "factory": factory, "test_router": test_router}
+
+
+def _hoist_type_checking(lines: list[str]) -> list[str]:
+    """Keep the `if TYPE_CHECKING:` block after every plain import."""
+    if "if TYPE_CHECKING:" not in lines:
+        return lines
+    start = lines.index("if TYPE_CHECKING:")
+    block = [lines[start]] + [line for line in lines[start + 1 :] if line.startswith("    ")]
+    rest = [line for line in lines if line not in block]
+    return [*rest, *block]

@@ -1,0 +1,293 @@
+"""How one field is spelled in each generated FastAPI artifact (model, schemas, migration, tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from layerkit.spec.fields import Field, FieldType
+from layerkit.spec.names import ResourceNames
+
+DEFAULT_STR_LENGTH = 255
+DECIMAL_PRECISION, DECIMAL_SCALE = 12, 2
+
+# type -> (python type, SQLAlchemy column type, migration type, schema type in Read)
+_SQL: dict[FieldType, tuple[str, str, str]] = {
+    FieldType.TEXT: ("str", "Text()", "sa.Text()"),
+    FieldType.INT: ("int", "Integer()", "sa.Integer()"),
+    FieldType.FLOAT: ("float", "Float()", "sa.Float()"),
+    FieldType.DECIMAL: (
+        "Decimal",
+        f"Numeric({DECIMAL_PRECISION}, {DECIMAL_SCALE})",
+        f"sa.Numeric(precision={DECIMAL_PRECISION}, scale={DECIMAL_SCALE})",
+    ),
+    FieldType.BOOL: ("bool", "Boolean()", "sa.Boolean()"),
+    FieldType.DATE: ("date", "Date()", "sa.Date()"),
+    FieldType.DATETIME: ("datetime", "UTCDateTime()", "sa.DateTime(timezone=True)"),
+    FieldType.UUID: ("UUID", "Uuid()", "sa.Uuid()"),
+    FieldType.JSON: ("dict[str, JsonValue]", "JSON()", "sa.JSON()"),
+    FieldType.EMAIL: ("str", "String(320)", "sa.String(length=320)"),
+    FieldType.URL: ("str", "String(2083)", "sa.String(length=2083)"),
+    FieldType.REF: ("int", "", "sa.Integer()"),
+}
+
+# Values of the wrong type, per field type, for the generated validation tests.
+_WRONG_TYPE: dict[FieldType, str] = {
+    FieldType.STR: "123",
+    FieldType.TEXT: "123",
+    FieldType.INT: '"not-a-number"',
+    FieldType.FLOAT: '"not-a-number"',
+    FieldType.DECIMAL: '"not-a-number"',
+    FieldType.BOOL: '"not-a-bool"',
+    FieldType.DATE: '"not-a-date"',
+    FieldType.DATETIME: '"not-a-datetime"',
+    FieldType.UUID: '"not-a-uuid"',
+    FieldType.JSON: "[1, 2]",
+    FieldType.EMAIL: '"not-an-email"',
+    FieldType.URL: '"not a url"',
+    FieldType.ENUM: '"not-a-choice"',
+    FieldType.REF: '"not-an-id"',
+}
+
+
+def _number(value: Decimal) -> str:
+    """A Decimal bound as a Python literal: 200, 0.5."""
+    return str(int(value)) if value == value.to_integral_value() else str(value)
+
+
+@dataclass
+class InvalidCase:
+    id: str
+    column: str
+    value: str
+
+
+@dataclass
+class FieldView:
+    spec: Field
+    owner: ResourceNames
+    target: ResourceNames | None = None
+    imports: dict[str, set[str]] = field(default_factory=dict)
+
+    # --- shared facts -------------------------------------------------------------------
+    @property
+    def column(self) -> str:
+        return self.spec.column
+
+    @property
+    def optional(self) -> bool:
+        return self.spec.optional
+
+    @property
+    def unique(self) -> bool:
+        return self.spec.unique
+
+    @property
+    def is_ref(self) -> bool:
+        return self.spec.type is FieldType.REF
+
+    @property
+    def self_ref(self) -> bool:
+        return self.is_ref and self.target is not None and self.target.singular == self.owner.singular
+
+    @property
+    def indexed(self) -> bool:
+        return (self.spec.index or self.is_ref) and not self.spec.unique
+
+    @property
+    def ondelete(self) -> str:
+        return "SET NULL" if self.optional else "RESTRICT"
+
+    @property
+    def enum_alias(self) -> str:
+        return self.owner.cls + "".join(part.capitalize() for part in self.spec.name.split("_"))
+
+    @property
+    def literal(self) -> str | None:
+        if self.spec.type is not FieldType.ENUM:
+            return None
+        choices = ", ".join(f'"{choice}"' for choice in self.spec.choices)
+        return f"{self.enum_alias} = Literal[{choices}]"
+
+    def _nullable(self, annotation: str) -> str:
+        return f"{annotation} | None" if self.optional else annotation
+
+    @property
+    def python_type(self) -> str:
+        if self.spec.type is FieldType.STR:
+            return "str"
+        if self.spec.type is FieldType.ENUM:
+            return self.enum_alias
+        return _SQL[self.spec.type][0]
+
+    # --- model ----------------------------------------------------------------------------
+    @property
+    def sql_type(self) -> str:
+        kind = self.spec.type
+        if kind is FieldType.STR:
+            return f"String({self.str_length})"
+        if kind is FieldType.ENUM:
+            return f"String({max(len(choice) for choice in self.spec.choices)})"
+        return _SQL[kind][1]
+
+    @property
+    def migration_type(self) -> str:
+        kind = self.spec.type
+        if kind is FieldType.STR:
+            return f"sa.String(length={self.str_length})"
+        if kind is FieldType.ENUM:
+            return f"sa.String(length={max(len(choice) for choice in self.spec.choices)})"
+        return _SQL[kind][2]
+
+    @property
+    def str_length(self) -> int:
+        return int(self.spec.max) if self.spec.max is not None else DEFAULT_STR_LENGTH
+
+    @property
+    def model_annotation(self) -> str:
+        base = "int" if self.is_ref else ("str" if self.spec.type is FieldType.ENUM else self.python_type)
+        return f"Mapped[{self._nullable(base)}]"
+
+    @property
+    def model_column(self) -> str:
+        if self.is_ref:
+            assert self.target is not None
+            args = [f'ForeignKey("{self.target.table}.id", ondelete="{self.ondelete}")']
+        else:
+            args = [self.sql_type]
+        if self.spec.unique:
+            args.append("unique=True")
+        if self.indexed:
+            args.append("index=True")
+        return f"mapped_column({', '.join(args)})"
+
+    @property
+    def relationship(self) -> str | None:
+        if not self.is_ref:
+            return None
+        assert self.target is not None
+        target = f'"{self.target.cls}"'
+        annotation = f"Mapped[{target} | None]" if self.optional else f"Mapped[{target}]"
+        remote = f', remote_side="{self.owner.cls}.id"' if self.self_ref else ""
+        return (
+            f"{self.spec.name}: {annotation} = relationship("
+            f'foreign_keys=[{self.column}], lazy="raise"{remote})'
+        )
+
+    # --- schemas ----------------------------------------------------------------------------
+    @property
+    def input_type(self) -> str:
+        kind = self.spec.type
+        if kind is FieldType.EMAIL:
+            return "EmailStr"
+        if kind is FieldType.URL:
+            return "HttpUrlStr"
+        return "int" if self.is_ref else self.python_type
+
+    def _constraints(self) -> list[str]:
+        spec, kind = self.spec, self.spec.type
+        out = []
+        if kind in (FieldType.STR, FieldType.TEXT):
+            if spec.min is not None and spec.min > 0:
+                out.append(f"min_length={_number(spec.min)}")
+            if kind is FieldType.STR or spec.max is not None:
+                out.append(f"max_length={self.str_length if kind is FieldType.STR else _number(spec.max)}")  # type: ignore[arg-type]
+        elif kind in (FieldType.INT, FieldType.FLOAT, FieldType.DECIMAL):
+            if spec.min is not None:
+                out.append(f"ge={_number(spec.min)}")
+            if spec.max is not None:
+                out.append(f"le={_number(spec.max)}")
+            if kind is FieldType.DECIMAL:
+                out += [f"max_digits={DECIMAL_PRECISION}", f"decimal_places={DECIMAL_SCALE}"]
+        return out
+
+    def _default_literal(self) -> str | None:
+        value = self.spec.default
+        if value is None:
+            return "None" if self.optional else None
+        if isinstance(value, bool):
+            return repr(value)
+        if self.spec.type is FieldType.DECIMAL:
+            return f'Decimal("{value}")'
+        if self.spec.type is FieldType.FLOAT:
+            return repr(float(value))  # type: ignore[arg-type]
+        if self.spec.type is FieldType.DATE:
+            return f'date.fromisoformat("{value}")'
+        return repr(value)
+
+    def _declaration(self, annotation: str, default: str | None) -> str:
+        constraints = self._constraints()
+        if not constraints:
+            return f"{self.column}: {annotation}" + (f" = {default}" if default is not None else "")
+        if default is not None:
+            constraints.insert(0, f"default={default}")
+        return f"{self.column}: {annotation} = Field({', '.join(constraints)})"
+
+    @property
+    def create_decl(self) -> str:
+        return self._declaration(self._nullable(self.input_type), self._default_literal())
+
+    @property
+    def update_decl(self) -> str:
+        return self._declaration(f"{self.input_type} | None", "None")
+
+    @property
+    def read_type(self) -> str:
+        return self._nullable("int" if self.is_ref else self.python_type)
+
+    @property
+    def filter_type(self) -> str | None:
+        if self.spec.type is FieldType.JSON:
+            return None
+        return "int" if self.is_ref else self.python_type
+
+    # --- tests ------------------------------------------------------------------------------
+    @property
+    def sample(self) -> str:
+        spec, kind, name = self.spec, self.spec.type, self.spec.name
+        bounds = ", ".join(
+            f"{key}={_number(value)}" for key, value in (("minimum", spec.min), ("maximum", spec.max)) if value is not None
+        )
+        number = f"number_value(n{', ' + bounds if bounds else ''})"
+        if kind in (FieldType.STR, FieldType.TEXT):
+            lengths = f", max_length={self.str_length}" if kind is FieldType.STR or spec.max is not None else ""
+            if kind is FieldType.TEXT and spec.max is not None:
+                lengths = f", max_length={_number(spec.max)}"
+            if spec.min:
+                lengths = f", min_length={_number(spec.min)}" + lengths
+            return f'text_value(n, prefix="{name}"{lengths})'
+        if kind is FieldType.ENUM:
+            return f'"{spec.choices[0]}"'
+        return {
+            FieldType.INT: number,
+            FieldType.FLOAT: f"float({number})",
+            FieldType.DECIMAL: f'f"{{{number}}}.00"',
+            FieldType.BOOL: "n % 2 == 0",
+            FieldType.DATE: "date_value(n)",
+            FieldType.DATETIME: "datetime_value(n)",
+            FieldType.UUID: "str(uuid4())",
+            FieldType.JSON: '{"n": n}',
+            FieldType.EMAIL: 'f"user{n}@example.com"',
+            FieldType.URL: 'f"https://example.com/{n}"',
+        }[kind]
+
+    @property
+    def invalid_cases(self) -> list[InvalidCase]:
+        spec, kind = self.spec, self.spec.type
+        cases = [InvalidCase(f"{self.column}-type", self.column, _WRONG_TYPE[kind])]
+        if kind in (FieldType.STR, FieldType.TEXT):
+            if spec.max is not None or kind is FieldType.STR:
+                cases.append(InvalidCase(f"{self.column}-too-long", self.column, f'"x" * {self.str_length + 1 if kind is FieldType.STR else int(spec.max) + 1}'))  # type: ignore[arg-type]
+            if spec.min:
+                cases.append(InvalidCase(f"{self.column}-too-short", self.column, f'"x" * {int(spec.min) - 1}'))
+        elif kind in (FieldType.INT, FieldType.FLOAT, FieldType.DECIMAL):
+            as_json = (lambda v: f'"{v}"') if kind is FieldType.DECIMAL else str
+            if spec.min is not None:
+                cases.append(InvalidCase(f"{self.column}-below-min", self.column, as_json(_number(spec.min - 1))))
+            if spec.max is not None:
+                cases.append(InvalidCase(f"{self.column}-above-max", self.column, as_json(_number(spec.max + 1))))
+            if kind is FieldType.DECIMAL:
+                cases.append(InvalidCase(f"{self.column}-too-precise", self.column, '"1.001"'))
+        if not self.optional and spec.default is None:
+            cases.append(InvalidCase(f"{self.column}-null", self.column, "None"))
+        return cases

@@ -1,0 +1,73 @@
+"""The pure domain: a project spec is a name, a preset, a database and resources with fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from graphlib import CycleError, TopologicalSorter
+
+from layerkit.errors import FieldSyntaxError, SpecError, UnknownReferenceError
+from layerkit.spec.fields import Field, FieldType
+from layerkit.spec.names import ResourceNames, resource_names
+
+DATABASES = ("sqlite", "postgres")
+
+
+@dataclass(frozen=True)
+class Resource:
+    names: ResourceNames
+    fields: tuple[Field, ...]
+
+    @property
+    def name(self) -> str:
+        return self.names.singular
+
+    @property
+    def refs(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.type is FieldType.REF)
+
+    def field_texts(self) -> list[str]:
+        return [f.to_text() for f in self.fields]
+
+
+def make_resource(name: str, fields: list[Field]) -> Resource:
+    names = resource_names(name)
+    seen: dict[str, str] = {}
+    for field in fields:
+        for attribute in {field.name, field.column}:
+            if attribute in seen:
+                raise FieldSyntaxError(
+                    f"invalid fields of {names.singular!r}: {field.name!r} clashes with"
+                    f" {seen[attribute]!r} (both use {attribute!r}); rename one"
+                )
+            seen[attribute] = field.name
+    return Resource(names=names, fields=tuple(fields))
+
+
+@dataclass(frozen=True)
+class ProjectSpec:
+    name: str
+    preset: str = "fastapi"
+    database: str = "sqlite"
+    resources: tuple[Resource, ...] = ()
+
+
+def dependency_order(new: list[Resource], existing: set[str]) -> list[Resource]:
+    """Order resources so each comes after the ones it references; check every ref resolves."""
+    by_name = {r.name: r for r in new}
+    for resource in new:
+        for ref in resource.refs:
+            if ref.target not in by_name and ref.target not in existing:
+                known = ", ".join(sorted(existing | set(by_name))) or "none yet"
+                raise UnknownReferenceError(
+                    f"field {ref.name!r} of {resource.name!r} references unknown resource"
+                    f" {ref.target!r} (known: {known}); create {ref.target!r} first"
+                )
+    graph = {
+        r.name: {f.target for f in r.refs if f.target in by_name and f.target != r.name} for r in new
+    }
+    try:
+        order = list(TopologicalSorter(graph).static_order())
+    except CycleError as error:
+        cycle = " -> ".join(error.args[1])
+        raise SpecError(f"resources reference each other in a cycle ({cycle}); make one ref optional and add it later") from None
+    return [by_name[name] for name in order]

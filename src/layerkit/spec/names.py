@@ -1,0 +1,108 @@
+"""Names: validation of identifiers and the derived spellings (class, plural, table, URL)."""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from layerkit.errors import InvalidNameError
+
+_SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[-\s]+")
+_PROJECT = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+# Packages and modules of the generated project a resource package must not shadow.
+PROJECT_PACKAGES = frozenset(
+    {"app", "api", "core", "db", "tests", "main", "migrations", "alembic", "conftest", "models"}
+)
+
+
+def to_snake(name: str) -> str:
+    """'BookReview', 'book-review' and 'book_review' all become 'book_review'."""
+    return _WORD_BOUNDARY.sub("_", name.strip()).lower()
+
+
+def to_pascal(snake: str) -> str:
+    return "".join(part.capitalize() for part in snake.split("_"))
+
+
+@cache
+def _inflector() -> object:
+    import inflect  # imported lazily: it is slow to import and only needed while generating
+
+    return inflect.engine()
+
+
+def pluralize(snake: str) -> str:
+    """Plural of the last word: 'order_item' -> 'order_items', 'category' -> 'categories'."""
+    *head, last = snake.split("_")
+    plural = _inflector().plural_noun(last)  # type: ignore[attr-defined]
+    return "_".join([*head, str(plural)])
+
+
+def check_identifier(name: str, *, what: str) -> None:
+    """Reject names that are not lower_snake identifiers or that are Python keywords."""
+    if not _SNAKE.match(name):
+        raise InvalidNameError(
+            f"invalid {what} name {name!r}: use lower_snake_case letters, digits and underscores,"
+            " starting with a letter (e.g. 'book_review')"
+        )
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+        raise InvalidNameError(f"invalid {what} name {name!r}: it is a Python keyword; choose another")
+
+
+@dataclass(frozen=True)
+class ResourceNames:
+    """Every spelling of one resource's name used by templates and layouts."""
+
+    singular: str  # book_review: module variables, table name
+    plural: str  # book_reviews: package name, collection variables
+    cls: str  # BookReview: model and schema class prefix
+    url: str  # book-reviews: URL path segment
+    title: str  # Book review: human text
+
+    @property
+    def table(self) -> str:
+        return self.singular
+
+
+def resource_names(raw: str) -> ResourceNames:
+    """Validate a resource name and derive its spellings."""
+    singular = to_snake(raw)
+    check_identifier(singular, what="resource")
+    plural = pluralize(singular)
+    for candidate in {singular, plural}:
+        if candidate in PROJECT_PACKAGES:
+            raise InvalidNameError(
+                f"invalid resource name {raw!r}: {candidate!r} collides with the project's own"
+                f" '{candidate}' package; choose another name (e.g. '{singular}_item')"
+            )
+        if hasattr(builtins, candidate):
+            raise InvalidNameError(
+                f"invalid resource name {raw!r}: {candidate!r} would shadow the Python builtin"
+                f" '{candidate}'; choose another name (e.g. '{singular}_item')"
+            )
+    if plural == singular:
+        raise InvalidNameError(
+            f"invalid resource name {raw!r}: its plural is the same word, so its package and its"
+            " items cannot be told apart; choose a countable noun"
+        )
+    return ResourceNames(
+        singular=singular,
+        plural=plural,
+        cls=to_pascal(singular),
+        url=plural.replace("_", "-"),
+        title=singular.replace("_", " ").capitalize(),
+    )
+
+
+def check_project_name(name: str) -> str:
+    if not _PROJECT.match(name):
+        raise InvalidNameError(
+            f"invalid project name {name!r}: use letters, digits, '-' and '_', starting with a"
+            " letter (e.g. 'bookshop')"
+        )
+    return name

@@ -166,8 +166,8 @@ class FieldView:
         if not self.is_ref:
             return None
         assert self.target is not None
-        target = f'"{self.target.cls}"'
-        annotation = f"Mapped[{target} | None]" if self.optional else f"Mapped[{target}]"
+        target = f"{self.target.cls} | None" if self.optional else self.target.cls
+        annotation = f'Mapped["{target}"]'
         remote = f', remote_side="{self.owner.cls}.id"' if self.self_ref else ""
         return (
             f"{self.spec.name}: {annotation} = relationship("

@@ -8,9 +8,9 @@ from pathlib import Path
 from layerkit import __version__
 from layerkit.errors import LayerkitError, ResourceExistsError
 from layerkit.io.manifest import MANIFEST, Manifest, find_project_root, load_manifest
+from layerkit.io.workspace import Workspace
 from layerkit.plan.builders import Build, add_project_files, add_resource, finish
 from layerkit.plan.plan import Plan, build_plan
-from layerkit.plan.workspace import Workspace
 from layerkit.presets import get_preset
 from layerkit.render.fastapi_context import ProjectInfo
 from layerkit.spec.loader import load_spec
@@ -96,7 +96,9 @@ def create_project(
         clashing = [c.path for c in plan.changes if c.action == "modify"]
         plan.conflicts = sorted(set(plan.conflicts) | set(clashing))
     resources = f" with {len(spec.resources)} resource(s)" if spec.resources else ""
-    return _report(plan, dry_run=dry_run, message=f"created project {spec.name!r} in {root}{resources}", done="created")
+    return _report(
+        plan, dry_run=dry_run, message=f"created project {spec.name!r} in {root}{resources}", done="created"
+    )
 
 
 def add_resources(
@@ -106,7 +108,7 @@ def add_resources(
     root = find_project_root(directory or Path.cwd())
     manifest = load_manifest(root)
     preset = get_preset(manifest.preset)
-    existing = {name: fields for name, fields in manifest.resources.items()}
+    existing = dict(manifest.resources)
     fresh: list[Resource] = []
     skipped: list[str] = []
     for resource in resources:
@@ -123,7 +125,9 @@ def add_resources(
     build = Build(
         workspace=Workspace(root),
         preset=preset,
-        project=ProjectInfo(manifest.name, manifest.database, preset.layout.package, preset.layout.migrations_dir),
+        project=ProjectInfo(
+            manifest.name, manifest.database, preset.layout.package, preset.layout.migrations_dir
+        ),
         manifest=manifest,
         known={name: resource_names(name) for name in existing},
     )

@@ -12,7 +12,9 @@ from layerkit.cli.output import run
 
 
 def apply(
-    spec: Annotated[Path, typer.Argument(help="YAML or JSON spec file (its `resources` are used).", dir_okay=False)],
+    spec: Annotated[
+        Path, typer.Argument(help="YAML or JSON spec file (its `resources` are used).", dir_okay=False)
+    ],
     directory: ProjectDir = None,
     dry_run: DryRun = False,
     as_json: AsJson = False,

@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-DryRun = Annotated[bool, typer.Option("--dry-run", help="Print what would change (with diffs); write nothing.")]
+DryRun = Annotated[
+    bool, typer.Option("--dry-run", help="Print what would change (with diffs); write nothing.")
+]
 AsJson = Annotated[
     bool,
     typer.Option(
@@ -15,8 +17,12 @@ AsJson = Annotated[
         help="Print one JSON report: status, created, modified, unchanged, conflicts, warnings, errors.",
     ),
 ]
-Force = Annotated[bool, typer.Option("--force", help="Overwrite files you changed since layerkit wrote them.")]
+Force = Annotated[
+    bool, typer.Option("--force", help="Overwrite files you changed since layerkit wrote them.")
+]
 ProjectDir = Annotated[
     Path | None,
-    typer.Option("--dir", help="The project folder (default: the current folder or a parent).", file_okay=False),
+    typer.Option(
+        "--dir", help="The project folder (default: the current folder or a parent).", file_okay=False
+    ),
 ]

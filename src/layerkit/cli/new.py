@@ -13,11 +13,23 @@ from layerkit.cli.output import run
 
 
 def new(
-    name: Annotated[str | None, typer.Argument(help="Project name; also the folder (e.g. bookshop).", show_default=False)] = None,
-    directory: Annotated[Path | None, typer.Option("--dir", help="Create the project here instead of ./NAME.", file_okay=False)] = None,
-    spec: Annotated[Path | None, typer.Option("--spec", help="YAML or JSON spec file: creates its resources too.", dir_okay=False)] = None,
-    db: Annotated[str | None, typer.Option("--db", help="Database: sqlite (default, no server) or postgres.", show_default=False)] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Never ask; use defaults for what is missing.")] = False,
+    name: Annotated[
+        str | None, typer.Argument(help="Project name; also the folder (e.g. bookshop).", show_default=False)
+    ] = None,
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Create the project here instead of ./NAME.", file_okay=False)
+    ] = None,
+    spec: Annotated[
+        Path | None,
+        typer.Option("--spec", help="YAML or JSON spec file: creates its resources too.", dir_okay=False),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database: sqlite (default, no server) or postgres.", show_default=False),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never ask; use defaults for what is missing.")
+    ] = False,
     dry_run: DryRun = False,
     as_json: AsJson = False,
     force: Force = False,
@@ -38,7 +50,9 @@ def new(
             if project_name is None and interactive:
                 project_name = typer.prompt("Project name", default="myapi")
             if project_name is None:
-                raise LayerkitError("missing project name: run `layerkit new NAME` (e.g. `layerkit new bookshop`)")
+                raise LayerkitError(
+                    "missing project name: run `layerkit new NAME` (e.g. `layerkit new bookshop`)"
+                )
             parsed = ProjectSpec(name=project_name)
         database = db
         if database is None and interactive and spec is None:

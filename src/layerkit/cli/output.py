@@ -69,6 +69,8 @@ def _print_human(report: Report) -> None:
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if dry:
-        typer.echo(f"dry run: {len(report.created)} file(s) to create, {len(report.modified)} to modify; nothing written")
+        typer.echo(
+            f"dry run: {len(report.created)} file(s) to create, {len(report.modified)} to modify; nothing written"
+        )
     else:
         typer.echo(report.message)

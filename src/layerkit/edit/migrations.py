@@ -6,7 +6,7 @@ import ast
 from dataclasses import dataclass
 
 from layerkit.errors import EditError
-from layerkit.plan.workspace import Workspace
+from layerkit.io.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -16,16 +16,19 @@ class NextMigration:
 
 
 def _revision_ids(source: str) -> tuple[str | None, str | None]:
-    revision = down = None
+    """The string values of the module-level `revision` and `down_revision` assignments."""
+    values: dict[str, str | None] = {}
     for node in ast.parse(source).body:
-        target = node.target if isinstance(node, ast.AnnAssign) else (node.targets[0] if isinstance(node, ast.Assign) else None)
-        if isinstance(target, ast.Name) and node.value is not None:  # type: ignore[union-attr]
-            value = node.value  # type: ignore[union-attr]
-            if target.id == "revision" and isinstance(value, ast.Constant):
-                revision = value.value
-            elif target.id == "down_revision" and isinstance(value, ast.Constant):
-                down = value.value
-    return revision, down
+        target: ast.expr
+        if isinstance(node, ast.AnnAssign):
+            target, value = node.target, node.value
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and isinstance(value, ast.Constant):
+            values[target.id] = value.value if isinstance(value.value, str) else None
+    return values.get("revision"), values.get("down_revision")
 
 
 def next_migration(workspace: Workspace, versions_dir: str) -> NextMigration:

@@ -31,7 +31,11 @@ def _imports(module: cst.Module) -> list[tuple[str, str, str]]:
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
         for small in statement.body:
-            if isinstance(small, cst.ImportFrom) and small.module and not isinstance(small.names, cst.ImportStar):
+            if (
+                isinstance(small, cst.ImportFrom)
+                and small.module
+                and not isinstance(small.names, cst.ImportStar)
+            ):
                 origin = module.code_for_node(small.module)
                 for alias in small.names:
                     name = module.code_for_node(alias.name)
@@ -103,7 +107,9 @@ def register_router(source: str, *, path: str, origin: str, alias: str, registry
     if any(code.startswith(call.removesuffix(")")) for code in codes):
         return module.code
     includes = [i for i, code in enumerate(codes) if code.startswith(f"{registry}.include_router(")]
-    anchor = includes[-1] if includes else next(i for i, c in enumerate(codes) if c.startswith(f"{registry}="))
+    anchor = (
+        includes[-1] if includes else next(i for i, c in enumerate(codes) if c.startswith(f"{registry}="))
+    )
     body = list(module.body)
     body.insert(anchor + 1, cst.parse_statement(call + "\n"))
     return module.with_changes(body=body).code
@@ -116,21 +122,36 @@ def register_model(source: str, *, path: str, origin: str, name: str) -> str:
     module, local = _ensure_import(_parse(source, path), origin, name, name)
     body = list(module.body)
     for index, statement in enumerate(body):
-        code = _statement_code(module, statement)
-        if code.startswith("__all__"):
-            assignment = statement.body[0]  # type: ignore[attr-defined]
-            names = _string_list(module, assignment.value)
+        assignment = _all_assignment(statement)
+        if assignment is not None:
+            names = _string_list(module, assignment)
             if names is None:
                 raise EditError(f"{path}: `__all__` must stay a list of strings; add {name!r} by hand")
             if local in names:
                 return module.code
             names = sorted({*names, local})
             new = cst.parse_statement(f"__all__ = {_list_literal(names)}\n")
-            body[index] = statement.with_changes(body=new.body)  # type: ignore[attr-defined]
+            body[index] = new
             break
     else:
         body.append(cst.parse_statement(f"__all__ = {_list_literal([local])}\n"))
     return module.with_changes(body=body).code
+
+
+def _all_assignment(statement: cst.BaseStatement) -> cst.BaseExpression | None:
+    """The value assigned to `__all__` by this statement, if it is such an assignment."""
+    import libcst as cst
+
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return None
+    small = statement.body[0]
+    if isinstance(small, cst.Assign) and len(small.targets) == 1:
+        target, value = small.targets[0].target, small.value
+    elif isinstance(small, cst.AnnAssign) and small.value is not None:
+        target, value = small.target, small.value
+    else:
+        return None
+    return value if isinstance(target, cst.Name) and target.value == "__all__" else None
 
 
 def _string_list(module: cst.Module, node: cst.BaseExpression) -> list[str] | None:

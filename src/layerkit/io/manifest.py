@@ -51,9 +51,7 @@ class Manifest:
                 files=dict(data.get("files", {})),
             )
         except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
-            raise NotAProjectError(
-                f"{where} is damaged ({error}); restore it from version control"
-            ) from None
+            raise NotAProjectError(f"{where} is damaged ({error}); restore it from version control") from None
 
 
 def find_project_root(start: Path) -> Path:

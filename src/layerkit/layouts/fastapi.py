@@ -61,6 +61,8 @@ FASTAPI = Layout(
         Artifact("factory", _R + "factory.py.j2", "tests/{plural}/factory.py"),
         Artifact("test_router", _R + "test_router.py.j2", "tests/{plural}/test_router.py"),
         Artifact("test_service", _R + "test_service.py.j2", "tests/{plural}/test_service.py"),
-        Artifact("migration", _R + "migration.py.j2", "{package}/db/migrations/versions/v_{revision}_{slug}.py"),
+        Artifact(
+            "migration", _R + "migration.py.j2", "{package}/db/migrations/versions/v_{revision}_{slug}.py"
+        ),
     ),
 )

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from layerkit.edit.contracts import update_contracts
 from layerkit.edit.migrations import next_migration
 from layerkit.edit.registration import register_model, register_router
 from layerkit.errors import EditError
-from layerkit.layouts import Layout
 from layerkit.io.manifest import MANIFEST, Manifest, content_hash
-from layerkit.plan.workspace import Workspace
+from layerkit.io.workspace import Workspace
+from layerkit.layouts import Layout
 from layerkit.presets import Preset
 from layerkit.render.engine import format_python, render
 from layerkit.render.fastapi_context import ProjectInfo, project_context, resource_context
@@ -48,7 +49,9 @@ def add_resource(build: Build, resource: Resource) -> None:
     build.known[names.singular] = names
     migration = next_migration(build.workspace, f"{build.layout.migrations_dir}/versions")
     context = resource_context(build.project, build.layout, resource, build.known, migration)
-    paths = build.layout.resource_paths(names.plural, revision=migration.revision, slug=f"create_{names.singular}")
+    paths = build.layout.resource_paths(
+        names.plural, revision=migration.revision, slug=f"create_{names.singular}"
+    )
     for artifact in build.layout.resource:
         build.workspace.write(paths[artifact.role], render(build.preset.framework, artifact, context))
         build.owned.add(paths[artifact.role])
@@ -59,7 +62,7 @@ def add_resource(build: Build, resource: Resource) -> None:
 def _register(build: Build, resource: Resource) -> None:
     layout, names, ws = build.layout, resource.names, build.workspace
     modules = layout.resource_modules(names.plural)
-    edits = {
+    edits: dict[str, Callable[[str, str], str]] = {
         layout.router_registry: lambda source, path: register_router(
             source, path=path, origin=f"{layout.package}.{names.plural}", alias=f"{names.plural}_router"
         ),
@@ -89,7 +92,9 @@ def finish(build: Build) -> None:
     for path, text in format_python({p: ws.pending[p] for p in owned}, first_party=first_party).items():
         ws.write(path, text)
     shared = [p for p in sorted(build.edited - build.owned) if p.endswith(".py")]
-    formatted = format_python({p: ws.pending[p] for p in shared}, first_party=first_party, remove_unused=False)
+    formatted = format_python(
+        {p: ws.pending[p] for p in shared}, first_party=first_party, remove_unused=False
+    )
     for path, text in formatted.items():
         ws.write(path, text)
     for path in build.owned | build.edited:

@@ -9,7 +9,7 @@ from pathlib import Path
 from layerkit.errors import ConflictError
 from layerkit.io.manifest import content_hash
 from layerkit.io.transaction import write_atomically
-from layerkit.plan.workspace import Workspace
+from layerkit.io.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,7 @@ class Plan:
         write_atomically(self.root, {c.path: c.content for c in self.changes if c.action != "unchanged"})
 
 
-def build_plan(
-    workspace: Workspace, *, owned: set[str], recorded: dict[str, str], force: bool
-) -> Plan:
+def build_plan(workspace: Workspace, *, owned: set[str], recorded: dict[str, str], force: bool) -> Plan:
     """Compare pending content with the disk.
 
     `owned` files are written whole by layerkit: one that exists with other content is a conflict

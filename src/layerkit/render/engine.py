@@ -44,7 +44,7 @@ def format_python(
     """Sort imports (and drop unused ones in files we own) and format, in one ruff run."""
     if not sources:
         return {}
-    from ruff.__main__ import find_ruff_bin  # the ruff wheel ships its binary
+    from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]  # ships the binary
 
     ruff = find_ruff_bin()
     settings = [
@@ -60,7 +60,18 @@ def format_python(
         for path, name in names.items():
             (root / name).write_text(sources[path], encoding="utf-8")
         targets = [str(root / name) for name in names.values()]
-        _run([ruff, "check", "--fix", "--select=I,F401" if remove_unused else "--select=I", "--quiet", "--exit-zero", *settings, *targets])
+        _run(
+            [
+                ruff,
+                "check",
+                "--fix",
+                "--select=I,F401" if remove_unused else "--select=I",
+                "--quiet",
+                "--exit-zero",
+                *settings,
+                *targets,
+            ]
+        )
         _run([ruff, "format", "--quiet", *settings, *targets])
         return {path: (root / name).read_text(encoding="utf-8") for path, name in names.items()}
 

@@ -58,7 +58,12 @@ def resource_context(
         "mod": modules,
         "r": names,
         "fields": fields,
-        "sortable": ["id", *[f.column for f in fields if f.spec.type is not FieldType.JSON], "created_at", "updated_at"],
+        "sortable": [
+            "id",
+            *[f.column for f in fields if f.spec.type is not FieldType.JSON],
+            "created_at",
+            "updated_at",
+        ],
         "filterable": [f.column for f in fields if f.filter_type and not f.self_ref],
         "invalid_cases": [case for f in fields for case in f.invalid_cases],
         "required": [f.column for f in fields if not f.optional and f.spec.default is None],
@@ -82,12 +87,12 @@ def _patch_case(fields: list[FieldView]) -> PatchCase:
     """The field the PATCH test changes: the first plain field, else the first reference."""
     for view in fields:
         if not view.is_ref:
-            return PatchCase(view.column, f"{view.owner.singular}_payload()[\"{view.column}\"]", None)
+            return PatchCase(view.column, f'{view.owner.singular}_payload()["{view.column}"]', None)
     view = fields[0]
     assert view.target is not None
     if view.self_ref:
         return PatchCase(view.column, "None", None)
-    return PatchCase(view.column, f"(await create_{view.target.singular}(client))[\"id\"]", view.target)
+    return PatchCase(view.column, f'(await create_{view.target.singular}(client))["id"]', view.target)
 
 
 def _imports(
@@ -111,7 +116,10 @@ def _imports(
         models.append("from sqlalchemy import ForeignKey")
     if FieldType.DATETIME in kinds:
         models.append(f"from {m['db_types']} import UTCDateTime")
-    refs = sorted({f.target.singular: f.target for f in fields if f.target and not f.self_ref}.values(), key=lambda t: t.singular)
+    refs = sorted(
+        {f.target.singular: f.target for f in fields if f.target and not f.self_ref}.values(),
+        key=lambda t: t.singular,
+    )
     if refs:
         models.append("from typing import TYPE_CHECKING")
         models.append("if TYPE_CHECKING:")
@@ -122,7 +130,10 @@ def _imports(
         "from pydantic import BaseModel, ConfigDict, EmailStr, Field, JsonValue, field_validator",
         f"from {m['core_types']} import HttpUrlStr",
     ]
-    python_types = [("from decimal import Decimal", FieldType.DECIMAL), ("from uuid import UUID", FieldType.UUID)]
+    python_types = [
+        ("from decimal import Decimal", FieldType.DECIMAL),
+        ("from uuid import UUID", FieldType.UUID),
+    ]
     shared = [line for line, kind in python_types if kind in kinds]
     if FieldType.DATE in kinds:
         shared.append("from datetime import date")
@@ -144,7 +155,12 @@ def _imports(
     ]
     if patch.target is not None:
         test_router.append(f"from tests.{patch.target.plural}.factory import create_{patch.target.singular}")
-    return {"models": _hoist_type_checking(models), "schemas": schemas, "factory": factory, "test_router": test_router}
+    return {
+        "models": _hoist_type_checking(models),
+        "schemas": schemas,
+        "factory": factory,
+        "test_router": test_router,
+    }
 
 
 def _hoist_type_checking(lines: list[str]) -> list[str]:

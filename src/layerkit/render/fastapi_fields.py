@@ -246,11 +246,15 @@ class FieldView:
     def sample(self) -> str:
         spec, kind, name = self.spec, self.spec.type, self.spec.name
         bounds = ", ".join(
-            f"{key}={_number(value)}" for key, value in (("minimum", spec.min), ("maximum", spec.max)) if value is not None
+            f"{key}={_number(value)}"
+            for key, value in (("minimum", spec.min), ("maximum", spec.max))
+            if value is not None
         )
         number = f"number_value(n{', ' + bounds if bounds else ''})"
         if kind in (FieldType.STR, FieldType.TEXT):
-            lengths = f", max_length={self.str_length}" if kind is FieldType.STR or spec.max is not None else ""
+            lengths = (
+                f", max_length={self.str_length}" if kind is FieldType.STR or spec.max is not None else ""
+            )
             if kind is FieldType.TEXT and spec.max is not None:
                 lengths = f", max_length={_number(spec.max)}"
             if spec.min:
@@ -277,15 +281,27 @@ class FieldView:
         cases = [InvalidCase(f"{self.column}-type", self.column, _WRONG_TYPE[kind])]
         if kind in (FieldType.STR, FieldType.TEXT):
             if spec.max is not None or kind is FieldType.STR:
-                cases.append(InvalidCase(f"{self.column}-too-long", self.column, f'"x" * {self.str_length + 1 if kind is FieldType.STR else int(spec.max) + 1}'))  # type: ignore[arg-type]
+                cases.append(
+                    InvalidCase(
+                        f"{self.column}-too-long",
+                        self.column,
+                        f'"x" * {self.str_length + 1 if kind is FieldType.STR else int(spec.max) + 1}',
+                    )
+                )  # type: ignore[arg-type]
             if spec.min:
-                cases.append(InvalidCase(f"{self.column}-too-short", self.column, f'"x" * {int(spec.min) - 1}'))
+                cases.append(
+                    InvalidCase(f"{self.column}-too-short", self.column, f'"x" * {int(spec.min) - 1}')
+                )
         elif kind in (FieldType.INT, FieldType.FLOAT, FieldType.DECIMAL):
             as_json = (lambda v: f'"{v}"') if kind is FieldType.DECIMAL else str
             if spec.min is not None:
-                cases.append(InvalidCase(f"{self.column}-below-min", self.column, as_json(_number(spec.min - 1))))
+                cases.append(
+                    InvalidCase(f"{self.column}-below-min", self.column, as_json(_number(spec.min - 1)))
+                )
             if spec.max is not None:
-                cases.append(InvalidCase(f"{self.column}-above-max", self.column, as_json(_number(spec.max + 1))))
+                cases.append(
+                    InvalidCase(f"{self.column}-above-max", self.column, as_json(_number(spec.max + 1)))
+                )
             if kind is FieldType.DECIMAL:
                 cases.append(InvalidCase(f"{self.column}-too-precise", self.column, '"1.001"'))
         if not self.optional and spec.default is None:

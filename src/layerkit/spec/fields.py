@@ -80,7 +80,9 @@ class Field:
         parts += [flag for flag in ("optional", "unique", "index") if getattr(self, flag)]
         if self.default is not None:
             parts.append(f"default={_default_text(self.default)}")
-        parts += [f"{bound}={getattr(self, bound)}" for bound in ("min", "max") if getattr(self, bound) is not None]
+        parts += [
+            f"{bound}={getattr(self, bound)}" for bound in ("min", "max") if getattr(self, bound) is not None
+        ]
         return ":".join(parts)
 
 
@@ -147,20 +149,25 @@ def _parse_type(name: str, token: str, text: str) -> Field:
     if argument or kind not in FieldType.__members__.values():
         known = ", ".join(t.value for t in FieldType if t not in (FieldType.ENUM, FieldType.REF))
         raise FieldSyntaxError(
-            f"invalid field {text!r}: unknown type {token!r}; use one of {known},"
-            " enum=a,b,c or ref=resource"
+            f"invalid field {text!r}: unknown type {token!r}; use one of {known}, enum=a,b,c or ref=resource"
         )
     return Field(name, FieldType(kind), optional=optional)
 
 
 def _apply_modifier(field: Field, modifier: str, text: str) -> Field:
     key, sep, value = modifier.strip().partition("=")
-    if not sep and key in ("unique", "index", "optional"):
-        return replace(field, **{key: True})
+    if not sep and key == "unique":
+        return replace(field, unique=True)
+    if not sep and key == "index":
+        return replace(field, index=True)
+    if not sep and key == "optional":
+        return replace(field, optional=True)
     if sep and key == "default":
         return replace(field, default=_parse_default(field, value, text))
-    if sep and key in ("min", "max"):
-        return replace(field, **{key: _parse_number(value, f"{key}=", text)})
+    if sep and key == "min":
+        return replace(field, min=_parse_number(value, "min=", text))
+    if sep and key == "max":
+        return replace(field, max=_parse_number(value, "max=", text))
     raise FieldSyntaxError(
         f"invalid field {text!r}: unknown modifier {modifier!r}; use {', '.join(MODIFIERS)}"
     )
@@ -180,7 +187,9 @@ def _parse_default(field: Field, value: str, text: str) -> Default:
     kind = field.type
     if kind is FieldType.BOOL:
         if value.lower() not in ("true", "false"):
-            raise FieldSyntaxError(f"invalid field {text!r}: a bool default is 'true' or 'false', not {value!r}")
+            raise FieldSyntaxError(
+                f"invalid field {text!r}: a bool default is 'true' or 'false', not {value!r}"
+            )
         return value.lower() == "true"
     if kind in NUMERIC:
         number = _parse_number(value, "default=", text)

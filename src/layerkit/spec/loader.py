@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from functools import partial
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from layerkit.errors import LayerkitError, SpecError
@@ -63,9 +64,7 @@ def load_spec(path: Path, *, name: str | None = None) -> ProjectSpec:
         errors.append(f"database: {database!r} is not one of {', '.join(DATABASES)}")
     resources = parse_resources(data.get("resources", {}), errors)
     if errors:
-        raise SpecError(
-            f"spec file {str(path)!r} has {len(errors)} problem(s): {errors[0]}", details=errors
-        )
+        raise SpecError(f"spec file {str(path)!r} has {len(errors)} problem(s): {errors[0]}", details=errors)
     return ProjectSpec(name=project, preset=preset, database=database, resources=tuple(resources))
 
 
@@ -79,8 +78,12 @@ def parse_resources(raw: object, errors: list[str]) -> list[Resource]:
         if not isinstance(body, dict) or not isinstance(body.get("fields"), dict) or set(body) - {"fields"}:
             errors.append(f"{where}: must be a mapping with one key, 'fields' (name -> definition)")
             continue
-        fields = [f for f in (_parse_entry(n, d, f"{where}.fields.{n}", errors) for n, d in body["fields"].items()) if f]
-        resource = _collect(errors, where, lambda: make_resource(str(resource_name), fields))
+        fields = [
+            f
+            for f in (_parse_entry(n, d, f"{where}.fields.{n}", errors) for n, d in body["fields"].items())
+            if f
+        ]
+        resource = _collect(errors, where, partial(make_resource, str(resource_name), fields))
         if resource is not None:
             resources.append(resource)
     return resources
@@ -90,7 +93,9 @@ def _parse_entry(name: object, definition: object, where: str, errors: list[str]
     if isinstance(definition, dict):
         unknown = set(definition) - _LONG_KEYS
         if unknown or "type" not in definition:
-            errors.append(f"{where}: long form needs 'type' and may have {', '.join(sorted(_LONG_KEYS - {'type'}))}")
+            errors.append(
+                f"{where}: long form needs 'type' and may have {', '.join(sorted(_LONG_KEYS - {'type'}))}"
+            )
             return None
         definition = _long_to_text(definition)
     if not isinstance(definition, str):

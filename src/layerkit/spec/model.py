@@ -62,12 +62,12 @@ def dependency_order(new: list[Resource], existing: set[str]) -> list[Resource]:
                     f"field {ref.name!r} of {resource.name!r} references unknown resource"
                     f" {ref.target!r} (known: {known}); create {ref.target!r} first"
                 )
-    graph = {
-        r.name: {f.target for f in r.refs if f.target in by_name and f.target != r.name} for r in new
-    }
+    graph = {r.name: {f.target for f in r.refs if f.target in by_name and f.target != r.name} for r in new}
     try:
         order = list(TopologicalSorter(graph).static_order())
     except CycleError as error:
         cycle = " -> ".join(error.args[1])
-        raise SpecError(f"resources reference each other in a cycle ({cycle}); make one ref optional and add it later") from None
+        raise SpecError(
+            f"resources reference each other in a cycle ({cycle}); make one ref optional and add it later"
+        ) from None
     return [by_name[name] for name in order]

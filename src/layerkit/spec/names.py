@@ -6,7 +6,6 @@ import builtins
 import keyword
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from layerkit.errors import InvalidNameError
 
@@ -29,18 +28,11 @@ def to_pascal(snake: str) -> str:
     return "".join(part.capitalize() for part in snake.split("_"))
 
 
-@cache
-def _inflector() -> object:
-    import inflect  # imported lazily: it is slow to import and only needed while generating
-
-    return inflect.engine()
-
-
 def pluralize(snake: str) -> str:
-    """Plural of the last word: 'order_item' -> 'order_items', 'category' -> 'categories'."""
-    *head, last = snake.split("_")
-    plural = _inflector().plural_noun(last)  # type: ignore[attr-defined]
-    return "_".join([*head, str(plural)])
+    """Rails' inflections: 'order_item' -> 'order_items', 'person' -> 'people'."""
+    import inflection  # lazily: only commands that name resources need it
+
+    return str(inflection.pluralize(snake))
 
 
 def check_identifier(name: str, *, what: str) -> None:

@@ -28,6 +28,8 @@ class Workspace:
     def list_dir(self, folder: str) -> list[str]:
         """File paths directly in `folder`, on disk or pending."""
         on_disk = self.root / folder
-        names = {f"{folder}/{p.name}" for p in on_disk.iterdir() if p.is_file()} if on_disk.is_dir() else set()
+        names = (
+            {f"{folder}/{p.name}" for p in on_disk.iterdir() if p.is_file()} if on_disk.is_dir() else set()
+        )
         names |= {p for p in self.pending if p.rpartition("/")[0] == folder}
         return sorted(names)

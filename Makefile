@@ -1,0 +1,45 @@
+# layerkit: `make demo` serves the bookshop example; `make test` runs every test.
+# Everything is installed into .venv from PyPI on first use (needs only python3, make and git).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SCRATCH := scratch
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+# Bytecode caches keep start-up fast even where the environment disables them.
+unexport PYTHONDONTWRITEBYTECODE
+
+.PHONY: install demo test test-fast lint bench bench-api golden clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	rm -rf $(SCRATCH)/bookshop
+	$(BIN)/layerkit new --spec examples/bookshop.yaml --dir $(SCRATCH)/bookshop --no-input
+	$(MAKE) -C $(SCRATCH)/bookshop run HOST=$(HOST) PORT=$(PORT)
+
+test: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/pytest -q
+
+test-fast: install
+	$(BIN)/pytest -q -m "not e2e"
+
+golden: install
+	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) $(SCRATCH) .pytest_cache .mypy_cache .ruff_cache

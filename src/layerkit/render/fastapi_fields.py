@@ -144,6 +144,15 @@ class FieldView:
         return int(self.spec.max) if self.spec.max is not None else DEFAULT_STR_LENGTH
 
     @property
+    def max_length(self) -> int | None:
+        """The length limit of a string field: str always has one (its column size)."""
+        if self.spec.type is FieldType.STR:
+            return self.str_length
+        if self.spec.type is FieldType.TEXT and self.spec.max is not None:
+            return int(self.spec.max)
+        return None
+
+    @property
     def model_annotation(self) -> str:
         base = "int" if self.is_ref else ("str" if self.spec.type is FieldType.ENUM else self.python_type)
         return f"Mapped[{self._nullable(base)}]"
@@ -190,8 +199,8 @@ class FieldView:
         if kind in (FieldType.STR, FieldType.TEXT):
             if spec.min is not None and spec.min > 0:
                 out.append(f"min_length={_number(spec.min)}")
-            if kind is FieldType.STR or spec.max is not None:
-                out.append(f"max_length={self.str_length if kind is FieldType.STR else _number(spec.max)}")  # type: ignore[arg-type]
+            if self.max_length is not None:
+                out.append(f"max_length={self.max_length}")
         elif kind in (FieldType.INT, FieldType.FLOAT, FieldType.DECIMAL):
             if spec.min is not None:
                 out.append(f"ge={_number(spec.min)}")
@@ -210,7 +219,7 @@ class FieldView:
         if self.spec.type is FieldType.DECIMAL:
             return f'Decimal("{value}")'
         if self.spec.type is FieldType.FLOAT:
-            return repr(float(value))  # type: ignore[arg-type]
+            return repr(float(str(value)))
         if self.spec.type is FieldType.DATE:
             return f'date.fromisoformat("{value}")'
         return repr(value)
@@ -252,11 +261,7 @@ class FieldView:
         )
         number = f"number_value(n{', ' + bounds if bounds else ''})"
         if kind in (FieldType.STR, FieldType.TEXT):
-            lengths = (
-                f", max_length={self.str_length}" if kind is FieldType.STR or spec.max is not None else ""
-            )
-            if kind is FieldType.TEXT and spec.max is not None:
-                lengths = f", max_length={_number(spec.max)}"
+            lengths = f", max_length={self.max_length}" if self.max_length is not None else ""
             if spec.min:
                 lengths = f", min_length={_number(spec.min)}" + lengths
             return f'text_value(n, prefix="{name}"{lengths})'
@@ -280,14 +285,9 @@ class FieldView:
         spec, kind = self.spec, self.spec.type
         cases = [InvalidCase(f"{self.column}-type", self.column, _WRONG_TYPE[kind])]
         if kind in (FieldType.STR, FieldType.TEXT):
-            if spec.max is not None or kind is FieldType.STR:
-                cases.append(
-                    InvalidCase(
-                        f"{self.column}-too-long",
-                        self.column,
-                        f'"x" * {self.str_length + 1 if kind is FieldType.STR else int(spec.max) + 1}',
-                    )
-                )  # type: ignore[arg-type]
+            if self.max_length is not None:
+                too_long = f'"x" * {self.max_length + 1}'
+                cases.append(InvalidCase(f"{self.column}-too-long", self.column, too_long))
             if spec.min:
                 cases.append(
                     InvalidCase(f"{self.column}-too-short", self.column, f'"x" * {int(spec.min) - 1}')

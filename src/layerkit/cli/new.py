@@ -14,7 +14,7 @@ from layerkit.cli.output import run
 
 def new(
     name: Annotated[
-        str | None, typer.Argument(help="Project name; also the folder (e.g. bookshop).", show_default=False)
+        str | None, typer.Argument(metavar="NAME", help="Project name; also the folder (e.g. bookshop).", show_default=False)
     ] = None,
     directory: Annotated[
         Path | None, typer.Option("--dir", help="Create the project here instead of ./NAME.", file_okay=False)

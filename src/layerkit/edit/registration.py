@@ -82,8 +82,36 @@ def _is_docstring(statement: cst.BaseStatement) -> bool:
     )
 
 
-def _statement_code(module: cst.Module, statement: cst.BaseStatement) -> str:
-    return "".join(module.code_for_node(statement).split())
+def _assigned_name(statement: cst.BaseStatement) -> str | None:
+    """The name a top-level `NAME = ...` / `NAME: T = ...` statement assigns, if any."""
+    import libcst as cst
+
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return None
+    small = statement.body[0]
+    if isinstance(small, cst.Assign) and len(small.targets) == 1:
+        target: cst.BaseExpression = small.targets[0].target
+    elif isinstance(small, cst.AnnAssign) and small.value is not None:
+        target = small.target
+    else:
+        return None
+    return target.value if isinstance(target, cst.Name) else None
+
+
+def _included_router(statement: cst.BaseStatement, registry: str) -> str | None:
+    """`X` for a top-level `registry.include_router(X, ...)` statement, else None."""
+    import libcst as cst
+    import libcst.matchers as m
+
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return None
+    small = statement.body[0]
+    pattern = m.Expr(m.Call(func=m.Attribute(value=m.Name(registry), attr=m.Name("include_router"))))
+    if not m.matches(small, pattern):
+        return None
+    call = small.value  # type: ignore[attr-defined]
+    first = call.args[0].value if call.args else None
+    return first.value if isinstance(first, cst.Name) else None
 
 
 def register_router(source: str, *, path: str, origin: str, alias: str, registry: str = "api_router") -> str:
@@ -91,27 +119,20 @@ def register_router(source: str, *, path: str, origin: str, alias: str, registry
     import libcst as cst
 
     module = _parse(source, path)
-    assigned = [
-        index
-        for index, statement in enumerate(module.body)
-        if _statement_code(module, statement).startswith(f"{registry}=")
-    ]
-    if not assigned:
+    if not any(_assigned_name(statement) == registry for statement in module.body):
         raise EditError(
             f"{path} no longer defines `{registry} = APIRouter(...)`: restore it, or include"
             f" `{alias}` from {origin} by hand"
         )
     module, local = _ensure_import(module, origin, "router", alias)
-    call = f"{registry}.include_router({local})"
-    codes = [_statement_code(module, statement) for statement in module.body]
-    if any(code.startswith(call.removesuffix(")")) for code in codes):
+    included = [_included_router(statement, registry) for statement in module.body]
+    if local in included:
         return module.code
-    includes = [i for i, code in enumerate(codes) if code.startswith(f"{registry}.include_router(")]
-    anchor = (
-        includes[-1] if includes else next(i for i, c in enumerate(codes) if c.startswith(f"{registry}="))
-    )
+    anchors = [i for i, name in enumerate(included) if name is not None]
+    if not anchors:
+        anchors = [i for i, statement in enumerate(module.body) if _assigned_name(statement) == registry]
     body = list(module.body)
-    body.insert(anchor + 1, cst.parse_statement(call + "\n"))
+    body.insert(anchors[-1] + 1, cst.parse_statement(f"{registry}.include_router({local})\n"))
     return module.with_changes(body=body).code
 
 
@@ -142,16 +163,11 @@ def _all_assignment(statement: cst.BaseStatement) -> cst.BaseExpression | None:
     """The value assigned to `__all__` by this statement, if it is such an assignment."""
     import libcst as cst
 
-    if not isinstance(statement, cst.SimpleStatementLine):
+    if _assigned_name(statement) != "__all__":
         return None
+    assert isinstance(statement, cst.SimpleStatementLine)
     small = statement.body[0]
-    if isinstance(small, cst.Assign) and len(small.targets) == 1:
-        target, value = small.targets[0].target, small.value
-    elif isinstance(small, cst.AnnAssign) and small.value is not None:
-        target, value = small.target, small.value
-    else:
-        return None
-    return value if isinstance(target, cst.Name) and target.value == "__all__" else None
+    return small.value if isinstance(small, (cst.Assign, cst.AnnAssign)) else None
 
 
 def _string_list(module: cst.Module, node: cst.BaseExpression) -> list[str] | None:

@@ -40,6 +40,12 @@ def make_resource(name: str, fields: list[Field]) -> Resource:
                     f" {seen[attribute]!r} (both use {attribute!r}); rename one"
                 )
             seen[attribute] = field.name
+    for field in fields:
+        if field.type is FieldType.REF and field.target == names.singular and not field.optional:
+            raise FieldSyntaxError(
+                f"invalid field {field.name!r} of {names.singular!r}: a reference to its own resource"
+                f" must be optional (`{field.name}:ref={names.singular}:optional`), or no first row could exist"
+            )
     return Resource(names=names, fields=tuple(fields))
 
 

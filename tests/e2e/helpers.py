@@ -1,0 +1,95 @@
+"""Running generated projects' own tools, servers and HTTP clients from the e2e tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+BIN = Path(sys.executable).parent
+# Generated projects share this environment (it has their dependencies) and one mypy cache.
+MYPY_CACHE = Path(os.environ.get("LAYERKIT_E2E_MYPY_CACHE", "/tmp/layerkit-e2e-mypy-cache"))
+
+
+def project_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TEST_DATABASE_URL")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+    env["MYPY_CACHE_DIR"] = str(MYPY_CACHE)
+    env.update(extra)
+    return env
+
+
+def run(command: list[str], *, cwd: Path, timeout: float = 900, **env: str) -> str:
+    """Run a tool of the generated project; fail the test with its output if it fails."""
+    result = subprocess.run(
+        command, cwd=cwd, env=project_env(**env), capture_output=True, text=True, timeout=timeout, check=False
+    )
+    if result.returncode != 0:
+        pytest.fail(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+    return result.stdout + result.stderr
+
+
+def tool(name: str) -> str:
+    return str(BIN / name)
+
+
+def generate(spec: Path, target: Path) -> Path:
+    run([tool("layerkit"), "new", "--spec", str(spec), "--dir", str(target), "--no-input"], cwd=target.parent)
+    return target
+
+
+def static_checks(project: Path) -> None:
+    run([tool("ruff"), "check", "."], cwd=project)
+    run([tool("ruff"), "format", "--check", "."], cwd=project)
+    run([tool("mypy")], cwd=project)
+    run([tool("lint-imports")], cwd=project, PYTHONPATH=str(project))
+
+
+def own_tests(project: Path, **env: str) -> str:
+    return run([tool("python"), "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=project, **env)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serve(project: Path, database_url: str) -> Iterator[httpx.Client]:
+    """Migrate, start the app under uvicorn on a free port, yield a client for it."""
+    run([tool("alembic"), "upgrade", "head"], cwd=project, DATABASE_URL=database_url)
+    port = _free_port()
+    server = subprocess.Popen(
+        [tool("uvicorn"), "app.main:app", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=project,
+        env=project_env(DATABASE_URL=database_url, LOG_REQUESTS="false"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    if client.get("/health").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"the app did not start: {server.stderr.read() if server.stderr else ''}")
+                time.sleep(0.1)
+            yield client
+    finally:
+        server.terminate()
+        server.wait(timeout=15)

@@ -78,7 +78,11 @@ def create_project(
     if root.exists() and not root.is_dir():
         raise LayerkitError(f"{root} exists and is not a folder; choose another name or --dir")
     preset = get_preset(spec.preset)
-    existing = load_manifest(root) if (root / MANIFEST).is_file() else None
+    if (root / MANIFEST).is_file():
+        raise LayerkitError(
+            f"{root} is already a layerkit project: add resources with `layerkit generate resource`"
+            " or `layerkit apply SPEC`"
+        )
     build = Build(
         workspace=Workspace(root),
         preset=preset,
@@ -90,11 +94,7 @@ def create_project(
     for resource in dependency_order(list(spec.resources), set()):
         add_resource(build, resource)
     finish(build)
-    recorded = existing.files if existing else {}
-    plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
-    if root.exists() and any(root.iterdir()) and existing is None and not force:
-        clashing = [c.path for c in plan.changes if c.action == "modify"]
-        plan.conflicts = sorted(set(plan.conflicts) | set(clashing))
+    plan = build_plan(build.workspace, owned=build.owned, recorded={}, force=force)
     resources = f" with {len(spec.resources)} resource(s)" if spec.resources else ""
     return _report(
         plan, dry_run=dry_run, message=f"created project {spec.name!r} in {root}{resources}", done="created"

@@ -34,7 +34,9 @@ def run(command: list[str], *, cwd: Path, timeout: float = 900, **env: str) -> s
         command, cwd=cwd, env=project_env(**env), capture_output=True, text=True, timeout=timeout, check=False
     )
     if result.returncode != 0:
-        pytest.fail(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+        pytest.fail(
+            f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+        )
     return result.stdout + result.stderr
 
 

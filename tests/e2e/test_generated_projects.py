@@ -177,7 +177,10 @@ def test_generated_makefile_works_from_scratch(tmp_path: Path) -> None:
         pytest.skip("needs make")
     project = tmp_path / "tiny"
     run([tool("layerkit"), "new", "tiny", "--no-input"], cwd=tmp_path)
-    run([tool("layerkit"), "generate", "resource", "note", "body:text", "pinned:bool:default=false"], cwd=project)
+    run(
+        [tool("layerkit"), "generate", "resource", "note", "body:text", "pinned:bool:default=false"],
+        cwd=project,
+    )
     run(["make", "lint"], cwd=project)
     output = run(["make", "test"], cwd=project)
     assert " passed" in output

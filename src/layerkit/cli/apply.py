@@ -13,7 +13,10 @@ from layerkit.cli.output import run
 
 def apply(
     spec: Annotated[
-        Path, typer.Argument(metavar="SPEC", help="YAML or JSON spec file (its `resources` are used).", dir_okay=False)
+        Path,
+        typer.Argument(
+            metavar="SPEC", help="YAML or JSON spec file (its `resources` are used).", dir_okay=False
+        ),
     ],
     directory: ProjectDir = None,
     dry_run: DryRun = False,

@@ -20,8 +20,12 @@ Modifiers: optional (or ? after the type), unique, index, default=V, min=N, max=
 
 @app.command("resource")
 def resource(
-    name: Annotated[str, typer.Argument(metavar="NAME", help="Resource name, singular (e.g. book, order_item).")],
-    fields: Annotated[list[str] | None, typer.Argument(metavar="FIELD...", help=FIELD_HELP, show_default=False)] = None,
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="Resource name, singular (e.g. book, order_item).")
+    ],
+    fields: Annotated[
+        list[str] | None, typer.Argument(metavar="FIELD...", help=FIELD_HELP, show_default=False)
+    ] = None,
     directory: ProjectDir = None,
     dry_run: DryRun = False,
     as_json: AsJson = False,

@@ -11,10 +11,19 @@ import typer
 from layerkit.cli.common import AsJson, DryRun, Force
 from layerkit.cli.output import run
 
+DEFAULT_NAME = "myapi"
+
+
+def _is_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
 
 def new(
     name: Annotated[
-        str | None, typer.Argument(metavar="NAME", help="Project name; also the folder (e.g. bookshop).", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="NAME", help="Project name; also the folder (e.g. bookshop).", show_default=False
+        ),
     ] = None,
     directory: Annotated[
         Path | None, typer.Option("--dir", help="Create the project here instead of ./NAME.", file_okay=False)
@@ -35,11 +44,10 @@ def new(
     force: Force = False,
 ) -> None:
     """Create a new FastAPI project (SQLite by default) that runs, tests and lints on first try."""
-    interactive = not (no_input or as_json) and sys.stdin.isatty() and sys.stdout.isatty()
+    interactive = not (no_input or as_json) and _is_terminal()
 
     def action():  # type: ignore[no-untyped-def]
         from layerkit.actions import create_project
-        from layerkit.errors import LayerkitError
         from layerkit.spec.loader import load_spec
         from layerkit.spec.model import ProjectSpec
 
@@ -47,11 +55,9 @@ def new(
         if spec is not None:
             parsed = load_spec(spec, name=project_name)
         else:
-            if project_name is None and interactive:
-                project_name = typer.prompt("Project name", default="myapi")
             if project_name is None:
-                raise LayerkitError(
-                    "missing project name: run `layerkit new NAME` (e.g. `layerkit new bookshop`)"
+                project_name = (
+                    typer.prompt("Project name", default=DEFAULT_NAME) if interactive else DEFAULT_NAME
                 )
             parsed = ProjectSpec(name=project_name)
         database = db

@@ -49,6 +49,7 @@ def format_python(
     ruff = find_ruff_bin()
     settings = [
         "--isolated",
+        "--no-cache",
         f"--line-length={LINE_LENGTH}",
         "--target-version=py311",
         "--config",

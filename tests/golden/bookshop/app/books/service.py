@@ -1,0 +1,43 @@
+"""Business rules for books: raises domain errors and knows no HTTP."""
+
+from app.books.repository import BookRepository
+from app.books.schemas import (
+    BookCreate,
+    BookPage,
+    BookQuery,
+    BookRead,
+    BookUpdate,
+)
+from app.core.errors import NotFoundError
+
+
+class BookService:
+    def __init__(self, repository: BookRepository) -> None:
+        self._repository = repository
+
+    async def get(self, book_id: int) -> BookRead:
+        book = await self._repository.get(book_id)
+        if book is None:
+            raise _not_found(book_id)
+        return book
+
+    async def search(self, query: BookQuery) -> BookPage:
+        items, total = await self._repository.page(query)
+        return BookPage(items=items, total=total, limit=query.limit, offset=query.offset)
+
+    async def create(self, data: BookCreate) -> BookRead:
+        return await self._repository.create(data)
+
+    async def update(self, book_id: int, data: BookUpdate) -> BookRead:
+        book = await self._repository.update(book_id, data.model_dump(exclude_unset=True))
+        if book is None:
+            raise _not_found(book_id)
+        return book
+
+    async def delete(self, book_id: int) -> None:
+        if not await self._repository.delete(book_id):
+            raise _not_found(book_id)
+
+
+def _not_found(book_id: int) -> NotFoundError:
+    return NotFoundError(f"book {book_id} not found")

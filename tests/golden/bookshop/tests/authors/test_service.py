@@ -1,0 +1,28 @@
+"""The author service on a real session, without HTTP."""
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.authors.repository import AuthorRepository
+from app.authors.schemas import AuthorQuery, AuthorUpdate
+from app.authors.service import AuthorService
+from app.core.errors import NotFoundError
+
+
+@pytest.fixture
+def service(session: AsyncSession) -> AuthorService:
+    return AuthorService(AuthorRepository(session))
+
+
+async def test_missing_author_raises_not_found(service: AuthorService) -> None:
+    with pytest.raises(NotFoundError):
+        await service.get(999_999)
+    with pytest.raises(NotFoundError):
+        await service.update(999_999, AuthorUpdate())
+    with pytest.raises(NotFoundError):
+        await service.delete(999_999)
+
+
+async def test_empty_table_gives_an_empty_page(service: AuthorService) -> None:
+    page = await service.search(AuthorQuery(limit=10))
+    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)

@@ -1,0 +1,28 @@
+"""The book service on a real session, without HTTP."""
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.books.repository import BookRepository
+from app.books.schemas import BookQuery, BookUpdate
+from app.books.service import BookService
+from app.core.errors import NotFoundError
+
+
+@pytest.fixture
+def service(session: AsyncSession) -> BookService:
+    return BookService(BookRepository(session))
+
+
+async def test_missing_book_raises_not_found(service: BookService) -> None:
+    with pytest.raises(NotFoundError):
+        await service.get(999_999)
+    with pytest.raises(NotFoundError):
+        await service.update(999_999, BookUpdate())
+    with pytest.raises(NotFoundError):
+        await service.delete(999_999)
+
+
+async def test_empty_table_gives_an_empty_page(service: BookService) -> None:
+    page = await service.search(BookQuery(limit=10))
+    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)

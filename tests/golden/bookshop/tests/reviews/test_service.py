@@ -1,0 +1,28 @@
+"""The review service on a real session, without HTTP."""
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import NotFoundError
+from app.reviews.repository import ReviewRepository
+from app.reviews.schemas import ReviewQuery, ReviewUpdate
+from app.reviews.service import ReviewService
+
+
+@pytest.fixture
+def service(session: AsyncSession) -> ReviewService:
+    return ReviewService(ReviewRepository(session))
+
+
+async def test_missing_review_raises_not_found(service: ReviewService) -> None:
+    with pytest.raises(NotFoundError):
+        await service.get(999_999)
+    with pytest.raises(NotFoundError):
+        await service.update(999_999, ReviewUpdate())
+    with pytest.raises(NotFoundError):
+        await service.delete(999_999)
+
+
+async def test_empty_table_gives_an_empty_page(service: ReviewService) -> None:
+    page = await service.search(ReviewQuery(limit=10))
+    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)

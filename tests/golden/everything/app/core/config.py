@@ -1,0 +1,28 @@
+"""Settings from the environment and `.env` (see `.env.example` for every option)."""
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    app_name: str = "everything"
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = "sqlite+aiosqlite:///./everything.db"
+    # A fixed pool without temporary overflow connections: overflow churns database sessions
+    # under load and makes tail latency spike.
+    db_pool_size: int = Field(default=10, ge=1)
+    db_max_overflow: int = Field(default=0, ge=0)
+    db_pool_timeout: float = Field(default=30.0, gt=0)
+    db_echo: bool = False
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_requests: bool = True
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

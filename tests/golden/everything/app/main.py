@@ -1,0 +1,34 @@
+"""Application factory: settings, logging, middleware, error handlers, routers, lifespan."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app.api.errors import install_error_handlers
+from app.api.health import router as health_router
+from app.api.router import api_router
+from app.core.config import Settings, get_settings
+from app.core.logging import configure_logging
+from app.core.middleware import RequestIdMiddleware
+from app.db.session import dispose_engine
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    yield
+    await dispose_engine()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+    app = FastAPI(title=settings.app_name, version="0.1.0", lifespan=lifespan)
+    install_error_handlers(app)
+    app.add_middleware(RequestIdMiddleware, log_requests=settings.log_requests)
+    app.include_router(health_router)
+    app.include_router(api_router)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,28 @@
+"""The product_category service on a real session, without HTTP."""
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import NotFoundError
+from app.product_categories.repository import ProductCategoryRepository
+from app.product_categories.schemas import ProductCategoryQuery, ProductCategoryUpdate
+from app.product_categories.service import ProductCategoryService
+
+
+@pytest.fixture
+def service(session: AsyncSession) -> ProductCategoryService:
+    return ProductCategoryService(ProductCategoryRepository(session))
+
+
+async def test_missing_product_category_raises_not_found(service: ProductCategoryService) -> None:
+    with pytest.raises(NotFoundError):
+        await service.get(999_999)
+    with pytest.raises(NotFoundError):
+        await service.update(999_999, ProductCategoryUpdate())
+    with pytest.raises(NotFoundError):
+        await service.delete(999_999)
+
+
+async def test_empty_table_gives_an_empty_page(service: ProductCategoryService) -> None:
+    page = await service.search(ProductCategoryQuery(limit=10))
+    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)

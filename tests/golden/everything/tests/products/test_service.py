@@ -1,0 +1,28 @@
+"""The product service on a real session, without HTTP."""
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import NotFoundError
+from app.products.repository import ProductRepository
+from app.products.schemas import ProductQuery, ProductUpdate
+from app.products.service import ProductService
+
+
+@pytest.fixture
+def service(session: AsyncSession) -> ProductService:
+    return ProductService(ProductRepository(session))
+
+
+async def test_missing_product_raises_not_found(service: ProductService) -> None:
+    with pytest.raises(NotFoundError):
+        await service.get(999_999)
+    with pytest.raises(NotFoundError):
+        await service.update(999_999, ProductUpdate())
+    with pytest.raises(NotFoundError):
+        await service.delete(999_999)
+
+
+async def test_empty_table_gives_an_empty_page(service: ProductService) -> None:
+    page = await service.search(ProductQuery(limit=10))
+    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)

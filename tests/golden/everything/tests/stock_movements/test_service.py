@@ -1,0 +1,28 @@
+"""The stock_movement service on a real session, without HTTP."""
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import NotFoundError
+from app.stock_movements.repository import StockMovementRepository
+from app.stock_movements.schemas import StockMovementQuery, StockMovementUpdate
+from app.stock_movements.service import StockMovementService
+
+
+@pytest.fixture
+def service(session: AsyncSession) -> StockMovementService:
+    return StockMovementService(StockMovementRepository(session))
+
+
+async def test_missing_stock_movement_raises_not_found(service: StockMovementService) -> None:
+    with pytest.raises(NotFoundError):
+        await service.get(999_999)
+    with pytest.raises(NotFoundError):
+        await service.update(999_999, StockMovementUpdate())
+    with pytest.raises(NotFoundError):
+        await service.delete(999_999)
+
+
+async def test_empty_table_gives_an_empty_page(service: StockMovementService) -> None:
+    page = await service.search(StockMovementQuery(limit=10))
+    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)

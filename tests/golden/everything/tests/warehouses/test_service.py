@@ -1,0 +1,28 @@
+"""The warehouse service on a real session, without HTTP."""
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.errors import NotFoundError
+from app.warehouses.repository import WarehouseRepository
+from app.warehouses.schemas import WarehouseQuery, WarehouseUpdate
+from app.warehouses.service import WarehouseService
+
+
+@pytest.fixture
+def service(session: AsyncSession) -> WarehouseService:
+    return WarehouseService(WarehouseRepository(session))
+
+
+async def test_missing_warehouse_raises_not_found(service: WarehouseService) -> None:
+    with pytest.raises(NotFoundError):
+        await service.get(999_999)
+    with pytest.raises(NotFoundError):
+        await service.update(999_999, WarehouseUpdate())
+    with pytest.raises(NotFoundError):
+        await service.delete(999_999)
+
+
+async def test_empty_table_gives_an_empty_page(service: WarehouseService) -> None:
+    page = await service.search(WarehouseQuery(limit=10))
+    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)

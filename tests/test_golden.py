@@ -1,0 +1,38 @@
+"""The generated tree for each example spec, file by file (UPDATE_GOLDEN=1 rewrites it: `make golden`)."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, Cli
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = {"bookshop": EXAMPLES / "bookshop.yaml", "everything": EXAMPLES / "everything.json"}
+
+
+def _files(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): p.read_text() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_generated_tree_matches_golden(name: str, cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / name
+    code, _, err = cli("new", "--spec", CASES[name], "--dir", target, "--no-input", cwd=tmp_path)
+    assert code == 0, err
+    expected_root = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        shutil.rmtree(expected_root, ignore_errors=True)
+        shutil.copytree(target, expected_root)
+    actual, expected = _files(target), _files(expected_root)
+    assert sorted(actual) == sorted(expected), "the set of generated files changed (make golden)"
+    for path, text in expected.items():
+        if actual[path] != text:
+            diff = "".join(
+                difflib.unified_diff(text.splitlines(True), actual[path].splitlines(True), path, path)
+            )
+            pytest.fail(f"{path} differs from the golden copy (make golden to accept):\n{diff}")

@@ -171,7 +171,7 @@ def test_a_file_the_user_wrote_is_never_overwritten(cli: Cli, project: Path) -> 
     mine.parent.mkdir()
     mine.write_text("# my own books model\n")
     before = snapshot(project)
-    code, out, err = cli("g", "resource", "book", "title:str", "--json", cwd=project)
+    code, out, _ = cli("g", "resource", "book", "title:str", "--json", cwd=project)
     report = json.loads(out)
     assert code == 1 and report["status"] == "conflict" and report["conflicts"] == ["app/books/models.py"]
     assert snapshot(project) == before

@@ -1,7 +1,26 @@
 """Application-wide behaviour: health, readiness, request ids and the error shape."""
 
+import pytest
 from fastapi import FastAPI
 from httpx import AsyncClient
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.db.session import build_engine
+
+
+async def test_ready_is_503_when_the_database_is_unreachable(
+    client: AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unreachable = build_engine("sqlite+aiosqlite:////nonexistent-folder/app.db")
+
+    def broken_engine() -> AsyncEngine:
+        return unreachable
+
+    monkeypatch.setattr("app.db.session.get_engine", broken_engine)
+    response = await client.get("/ready")
+    await unreachable.dispose()
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "unavailable"
 
 
 async def test_health(client: AsyncClient) -> None:

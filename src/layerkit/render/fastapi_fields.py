@@ -122,22 +122,23 @@ class FieldView:
 
     # --- model ----------------------------------------------------------------------------
     @property
+    def column_length(self) -> int | None:
+        """The VARCHAR size of str and enum columns (None: the type has no length)."""
+        if self.spec.type is FieldType.STR:
+            return self.str_length
+        if self.spec.type is FieldType.ENUM:
+            return max(len(choice) for choice in self.spec.choices)
+        return None
+
+    @property
     def sql_type(self) -> str:
-        kind = self.spec.type
-        if kind is FieldType.STR:
-            return f"String({self.str_length})"
-        if kind is FieldType.ENUM:
-            return f"String({max(len(choice) for choice in self.spec.choices)})"
-        return _SQL[kind][1]
+        length = self.column_length
+        return f"String({length})" if length is not None else _SQL[self.spec.type][1]
 
     @property
     def migration_type(self) -> str:
-        kind = self.spec.type
-        if kind is FieldType.STR:
-            return f"sa.String(length={self.str_length})"
-        if kind is FieldType.ENUM:
-            return f"sa.String(length={max(len(choice) for choice in self.spec.choices)})"
-        return _SQL[kind][2]
+        length = self.column_length
+        return f"sa.String(length={length})" if length is not None else _SQL[self.spec.type][2]
 
     @property
     def str_length(self) -> int:

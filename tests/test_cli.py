@@ -118,6 +118,8 @@ BAD_GENERATE = [
     (["resource", "book", "from:str"], "Python keyword"),
     (["resource", "book"], "at least one field"),
     (["resource", "node", "parent:ref=node"], "must be optional"),
+    (["resource", "Author", "name:str"], "already exists"),
+    (["resource", "authors", "name:str"], "singular ('author')"),
 ]
 
 

@@ -131,6 +131,13 @@ def add_resources(
         manifest=manifest,
         known={name: resource_names(name) for name in existing},
     )
+    plurals = {names.plural: name for name, names in build.known.items()}
+    for resource in fresh:
+        if resource.names.plural in plurals:
+            raise ResourceExistsError(
+                f"resource {resource.name!r} would use the package {resource.names.plural!r} of"
+                f" {plurals[resource.names.plural]!r}; choose another name"
+            )
     for resource in dependency_order(fresh, set(existing)):
         add_resource(build, resource)
     if fresh:

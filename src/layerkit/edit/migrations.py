@@ -15,9 +15,9 @@ class NextMigration:
     down_revision: str | None
 
 
-def _revision_ids(source: str) -> tuple[str | None, str | None]:
-    """The string values of the module-level `revision` and `down_revision` assignments."""
-    values: dict[str, str | None] = {}
+def _revision_ids(source: str) -> tuple[str | None, tuple[str, ...]]:
+    """`revision` and the revisions it follows (several for a merge migration)."""
+    values: dict[str, object] = {}
     for node in ast.parse(source).body:
         target: ast.expr
         if isinstance(node, ast.AnnAssign):
@@ -26,13 +26,23 @@ def _revision_ids(source: str) -> tuple[str | None, str | None]:
             target, value = node.targets[0], node.value
         else:
             continue
-        if isinstance(target, ast.Name) and isinstance(value, ast.Constant):
-            values[target.id] = value.value if isinstance(value.value, str) else None
-    return values.get("revision"), values.get("down_revision")
+        if isinstance(target, ast.Name) and value is not None:
+            try:
+                values[target.id] = ast.literal_eval(value)
+            except ValueError:
+                continue
+    revision, down = values.get("revision"), values.get("down_revision")
+    if isinstance(down, str):
+        downs: tuple[str, ...] = (down,)
+    elif isinstance(down, tuple | list):
+        downs = tuple(d for d in down if isinstance(d, str))
+    else:
+        downs = ()
+    return (revision if isinstance(revision, str) else None), downs
 
 
 def next_migration(workspace: Workspace, versions_dir: str) -> NextMigration:
-    chain: dict[str, str | None] = {}
+    chain: dict[str, tuple[str, ...]] = {}
     for path in workspace.list_dir(versions_dir):
         source = workspace.read(path)
         if not path.endswith(".py") or source is None:
@@ -43,7 +53,8 @@ def next_migration(workspace: Workspace, versions_dir: str) -> NextMigration:
             raise EditError(f"{path} is not valid Python; fix it, then run the command again") from None
         if revision:
             chain[revision] = down
-    heads = sorted(set(chain) - set(chain.values()))
+    followed = {down for downs in chain.values() for down in downs}
+    heads = sorted(set(chain) - followed)
     if len(heads) > 1:
         raise EditError(
             f"the migrations have {len(heads)} heads ({', '.join(heads)}): merge them with"

@@ -150,9 +150,12 @@ def register_model(source: str, *, path: str, origin: str, name: str) -> str:
                 raise EditError(f"{path}: `__all__` must stay a list of strings; add {name!r} by hand")
             if local in names:
                 return module.code
-            names = sorted({*names, local})
-            new = cst.parse_statement(f"__all__ = {_list_literal(names)}\n")
-            body[index] = new
+            # Replace only the list: comments, blank lines and an annotation stay as they are.
+            value = cst.parse_expression(_list_literal(sorted({*names, local})))
+            assert isinstance(statement, cst.SimpleStatementLine)
+            small = statement.body[0]
+            assert isinstance(small, cst.Assign | cst.AnnAssign)
+            body[index] = statement.with_changes(body=[small.with_changes(value=value), *statement.body[1:]])
             break
     else:
         body.append(cst.parse_statement(f"__all__ = {_list_literal([local])}\n"))

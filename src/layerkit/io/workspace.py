@@ -17,10 +17,8 @@ class Workspace:
 
     def read_disk(self, path: str) -> str | None:
         target = self.root / path
-        try:
-            return target.read_text(encoding="utf-8") if target.is_file() else None
-        except UnicodeDecodeError:
-            return None
+        # Undecodable bytes become U+FFFD: such a file never matches a recorded hash (a conflict).
+        return target.read_text(encoding="utf-8", errors="replace") if target.is_file() else None
 
     def write(self, path: str, content: str) -> None:
         self.pending[path] = content

@@ -110,6 +110,12 @@ def parse_field(text: str) -> Field:
     return validate_field(field, text)
 
 
+def with_default(field: Field, value: str) -> Field:
+    """Add a default given apart from the grammar (a spec's long form, where it may hold ':')."""
+    text = f"{field.to_text()}:default={value}"
+    return validate_field(replace(field, default=_parse_default(field, value, text)), text)
+
+
 def check_field_name(name: str) -> None:
     check_identifier(name, what="field")
     if name in RESERVED_FIELD_NAMES or name.startswith("model_"):

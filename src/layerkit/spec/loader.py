@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from layerkit.errors import LayerkitError, SpecError
-from layerkit.spec.fields import Field, parse_field
+from layerkit.spec.fields import Field, parse_field, with_default
 from layerkit.spec.model import DATABASES, ProjectSpec, Resource, make_resource
 from layerkit.spec.names import check_project_name
 
@@ -72,7 +72,7 @@ def parse_resources(raw: object, errors: list[str]) -> list[Resource]:
     if not isinstance(raw, dict):
         errors.append("resources: must be a mapping of resource name -> {fields: ...}")
         return []
-    resources = []
+    resources: list[Resource] = []
     for resource_name, body in raw.items():
         where = f"resources.{resource_name}"
         if not isinstance(body, dict) or not isinstance(body.get("fields"), dict) or set(body) - {"fields"}:
@@ -84,12 +84,21 @@ def parse_resources(raw: object, errors: list[str]) -> list[Resource]:
             if f
         ]
         resource = _collect(errors, where, partial(make_resource, str(resource_name), fields))
-        if resource is not None:
-            resources.append(resource)
+        if resource is None:
+            continue
+        clash = next((r for r in resources if r.names.plural == resource.names.plural), None)
+        if clash is not None:
+            errors.append(
+                f"{where}: {resource.name!r} has the same package name ({resource.names.plural!r}) as"
+                f" {clash.name!r}; rename one"
+            )
+            continue
+        resources.append(resource)
     return resources
 
 
 def _parse_entry(name: object, definition: object, where: str, errors: list[str]) -> Field | None:
+    default: str | None = None
     if isinstance(definition, dict):
         unknown = set(definition) - _LONG_KEYS
         if unknown or "type" not in definition:
@@ -97,11 +106,17 @@ def _parse_entry(name: object, definition: object, where: str, errors: list[str]
                 f"{where}: long form needs 'type' and may have {', '.join(sorted(_LONG_KEYS - {'type'}))}"
             )
             return None
+        if "default" in definition:  # applied apart: a default may contain ':' (a URL)
+            value = definition["default"]
+            default = str(value).lower() if isinstance(value, bool) else str(value)
         definition = _long_to_text(definition)
     if not isinstance(definition, str):
         errors.append(f"{where}: must be a string like 'str:max=200' or a mapping with 'type'")
         return None
-    return _collect(errors, where, lambda: parse_field(f"{name}:{definition}"))
+    text = f"{name}:{definition}"
+    if default is None:
+        return _collect(errors, where, partial(parse_field, text))
+    return _collect(errors, where, lambda: with_default(parse_field(text), str(default)))
 
 
 def _long_to_text(long: dict[str, Any]) -> str:
@@ -112,7 +127,7 @@ def _long_to_text(long: dict[str, Any]) -> str:
         kind = f"ref={long['to']}"
     parts = [kind]
     parts += [flag for flag in ("optional", "unique", "index") if long.get(flag) is True]
-    for key in ("default", "min", "max"):
+    for key in ("min", "max"):
         if key in long:
             value = long[key]
             parts.append(f"{key}={str(value).lower() if isinstance(value, bool) else value}")

@@ -35,6 +35,12 @@ def pluralize(snake: str) -> str:
     return str(inflection.pluralize(snake))
 
 
+def singularize(snake: str) -> str:
+    import inflection
+
+    return str(inflection.singularize(snake))
+
+
 def check_identifier(name: str, *, what: str) -> None:
     """Reject names that are not lower_snake identifiers or that are Python keywords."""
     if not _SNAKE.match(name):
@@ -42,7 +48,7 @@ def check_identifier(name: str, *, what: str) -> None:
             f"invalid {what} name {name!r}: use lower_snake_case letters, digits and underscores,"
             " starting with a letter (e.g. 'book_review')"
         )
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+    if keyword.iskeyword(name):
         raise InvalidNameError(f"invalid {what} name {name!r}: it is a Python keyword; choose another")
 
 
@@ -77,6 +83,10 @@ def resource_names(raw: str) -> ResourceNames:
                 f"invalid resource name {raw!r}: {candidate!r} would shadow the Python builtin"
                 f" '{candidate}'; choose another name (e.g. '{singular}_item')"
             )
+    if plural == singular and (single := singularize(singular)) != singular:
+        raise InvalidNameError(
+            f"invalid resource name {raw!r}: it looks plural; name the resource in the singular ({single!r})"
+        )
     if plural == singular:
         raise InvalidNameError(
             f"invalid resource name {raw!r}: its plural is the same word, so its package and its"

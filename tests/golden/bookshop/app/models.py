@@ -4,4 +4,4 @@ from app.authors.models import Author
 from app.books.models import Book
 from app.reviews.models import Review
 
-__all__ = ["Author", "Book", "Review"]
+__all__: list[str] = ["Author", "Book", "Review"]

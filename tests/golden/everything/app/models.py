@@ -5,7 +5,7 @@ from app.products.models import Product
 from app.stock_movements.models import StockMovement
 from app.warehouses.models import Warehouse
 
-__all__ = [
+__all__: list[str] = [
     "Product",
     "ProductCategory",
     "StockMovement",

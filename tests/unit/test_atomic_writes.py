@@ -1,0 +1,140 @@
+"""All-or-nothing writes: a new tree appears whole; an existing tree is left as it was on failure."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from layerkit.io import transaction
+from layerkit.io.transaction import write_atomically
+
+
+def tree(root: Path) -> dict[str, bytes | None]:
+    """Every file (relative path -> bytes) and folder (relative path -> None) under root."""
+    return {
+        path.relative_to(root).as_posix(): (path.read_bytes() if path.is_file() else None)
+        for path in sorted(root.rglob("*"))
+    }
+
+
+def existing_project(tmp_path: Path) -> Path:
+    root = tmp_path / "shop"
+    (root / "app" / "api").mkdir(parents=True)
+    (root / "app" / "api" / "router.py").write_text("api_router = 1\n", encoding="utf-8")
+    (root / "app" / "models.py").write_text("__all__ = []  # é\n", encoding="utf-8")
+    (root / "pyproject.toml").write_bytes(b"[project]\r\nname = 'shop'\r\n")  # CRLF kept as it is
+    return root
+
+
+class FailOnCall:
+    """`os.replace` that raises on the n-th call and behaves normally otherwise."""
+
+    def __init__(self, failing_call: int, real: Callable[..., None]) -> None:
+        self.failing_call = failing_call
+        self.real = real
+        self.calls = 0
+
+    def __call__(self, src: str | Path, dst: str | Path) -> None:
+        self.calls += 1
+        if self.calls == self.failing_call:
+            raise OSError("disk full")
+        self.real(src, dst)
+
+
+def test_new_tree_is_created_with_every_file(tmp_path: Path) -> None:
+    root = tmp_path / "parent" / "shop"
+
+    write_atomically(root, {"README.md": "# shop\n", "app/__init__.py": "", "app/core/config.py": "X = 1\n"})
+
+    assert tree(root) == {
+        "README.md": b"# shop\n",
+        "app": None,
+        "app/__init__.py": b"",
+        "app/core": None,
+        "app/core/config.py": b"X = 1\n",
+    }
+    assert [p.name for p in root.parent.iterdir()] == ["shop"]  # no stage folder left
+
+
+def test_content_is_written_as_utf8(tmp_path: Path) -> None:
+    write_atomically(tmp_path / "shop", {"a.txt": "café ✓\n"})
+
+    assert (tmp_path / "shop" / "a.txt").read_bytes() == "café ✓\n".encode()
+
+
+def test_existing_tree_gets_new_and_replaced_files_and_keeps_the_rest(tmp_path: Path) -> None:
+    root = existing_project(tmp_path)
+    before = tree(root)
+
+    write_atomically(
+        root,
+        {
+            "app/api/router.py": "api_router = 2\n",
+            "app/books/__init__.py": "",
+            "app/books/tests/test_x.py": "X = 1\n",
+        },
+    )
+
+    after = tree(root)
+    assert after["app/api/router.py"] == b"api_router = 2\n"
+    assert after["app/books/__init__.py"] == b""
+    assert after["app/books/tests/test_x.py"] == b"X = 1\n"
+    unchanged = {path: content for path, content in before.items() if path != "app/api/router.py"}
+    assert unchanged.items() <= after.items()
+    assert set(after) - set(before) == {
+        "app/books",
+        "app/books/__init__.py",
+        "app/books/tests",
+        "app/books/tests/test_x.py",
+    }
+
+
+def test_writing_nothing_to_an_existing_tree_changes_nothing(tmp_path: Path) -> None:
+    root = existing_project(tmp_path)
+    before = tree(root)
+
+    write_atomically(root, {})
+
+    assert tree(root) == before
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        # the 2nd move is a new file in a new folder
+        {"app/api/router.py": "changed\n", "app/books/router.py": "new\n", "app/models.py": "changed\n"},
+        # the 2nd move replaces an existing file
+        {"app/api/router.py": "changed\n", "app/models.py": "changed\n", "app/books/router.py": "new\n"},
+        # the 2nd move is a new file deep in new folders
+        {"app/books/__init__.py": "", "tests/books/deep/test_x.py": "new\n", "pyproject.toml": "x\n"},
+    ],
+)
+def test_failure_midway_leaves_the_existing_tree_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]
+) -> None:
+    root = existing_project(tmp_path)
+    before = tree(root)
+    failing = FailOnCall(2, os.replace)
+    monkeypatch.setattr(transaction.os, "replace", failing)
+
+    with pytest.raises(OSError, match=r"disk full"):
+        write_atomically(root, files)
+
+    assert failing.calls >= 2
+    assert tree(root) == before  # same files, same bytes, no new folders, no stage folder
+
+
+def test_failure_on_the_first_move_leaves_the_tree_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = existing_project(tmp_path)
+    before = tree(root)
+    monkeypatch.setattr(transaction.os, "replace", FailOnCall(1, os.replace))
+
+    with pytest.raises(OSError, match=r"disk full"):
+        write_atomically(root, {"app/models.py": "changed\n", "app/new.py": "new\n"})
+
+    assert tree(root) == before

@@ -1,0 +1,180 @@
+"""The import-linter contracts in pyproject.toml: layerkit's are rewritten, the team's are kept."""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+import pytest
+
+from layerkit.edit.contracts import update_contracts
+from layerkit.errors import EditError
+
+PYPROJECT = """\
+[project]
+name = "shop"  # the distribution name
+version = "0.1.0"
+
+[tool.ruff]
+line-length = 100
+
+[tool.importlinter]
+root_package = "app"
+include_external_packages = false
+
+[[tool.importlinter.contracts]]
+id = "layerkit-foundation"
+name = "an outdated layerkit contract"
+type = "forbidden"
+source_modules = ["app.core"]
+forbidden_modules = ["app.gone"]
+
+[[tool.importlinter.contracts]]
+id = "layerkit-resource-interfaces"
+name = "a stale independence contract"
+type = "independence"
+modules = ["app.gone", "app.old"]
+
+[[tool.importlinter.contracts]]
+name = "team: services never call HTTP clients"
+type = "forbidden"
+source_modules = ["app.books.service", "app.authors.service", "app.loans.service"]
+forbidden_modules = ["requests"]
+
+[[tool.importlinter.contracts]]
+id = "team-no-httpx"
+name = "team: no httpx in books"
+type = "forbidden"
+source_modules = ["app.books"]
+forbidden_modules = ["httpx"]
+"""
+
+
+def update(source: str, plurals: list[str]) -> str:
+    return update_contracts(source, path="pyproject.toml", package="app", plurals=plurals)
+
+
+def linter(source: str) -> dict[str, Any]:
+    table = tomllib.loads(source)["tool"]["importlinter"]
+    assert isinstance(table, dict)
+    return table
+
+
+def contracts_by_name(source: str) -> dict[str, dict[str, Any]]:
+    return {c["name"]: c for c in linter(source)["contracts"]}
+
+
+def ids(source: str) -> list[str | None]:
+    return [c.get("id") for c in linter(source)["contracts"]]
+
+
+def test_output_parses_with_tomllib() -> None:
+    tomllib.loads(update(PYPROJECT, ["books", "authors"]))
+
+
+def test_user_contracts_without_a_layerkit_id_are_kept_unchanged() -> None:
+    before = contracts_by_name(PYPROJECT)
+
+    after = contracts_by_name(update(PYPROJECT, ["books"]))
+
+    for name in ("team: services never call HTTP clients", "team: no httpx in books"):
+        assert after[name] == before[name]
+
+
+def test_layerkit_contracts_are_replaced_not_duplicated() -> None:
+    after = update(PYPROJECT, ["books"])
+
+    assert ids(after) == [
+        "layerkit-foundation",
+        "layerkit-layers",
+        "layerkit-no-http-below-router",
+        None,
+        "team-no-httpx",
+    ]
+    names = contracts_by_name(after)
+    assert "an outdated layerkit contract" not in names
+    assert "a stale independence contract" not in names
+
+
+def test_foundation_contract_forbids_every_resource() -> None:
+    foundation = contracts_by_name(update(PYPROJECT, ["books", "authors"]))[
+        "core and db are the foundation: they import no feature"
+    ]
+
+    assert foundation["source_modules"] == ["app.core", "app.db"]
+    assert foundation["forbidden_modules"] == [
+        "app.api",
+        "app.main",
+        "app.models",
+        "app.authors",
+        "app.books",
+    ]
+
+
+def test_user_keys_and_other_tables_are_kept() -> None:
+    after = update(PYPROJECT, ["books"])
+    data = tomllib.loads(after)
+
+    assert data["project"] == {"name": "shop", "version": "0.1.0"}
+    assert data["tool"]["ruff"] == {"line-length": 100}
+    assert linter(after)["root_package"] == "app"
+    assert linter(after)["include_external_packages"] is False  # the user's choice wins
+    assert 'name = "shop"  # the distribution name' in after
+
+
+def test_missing_linter_settings_are_added() -> None:
+    after = update('[project]\nname = "shop"\n', ["books"])
+
+    settings = linter(after)
+    assert settings["root_package"] == "app"
+    assert settings["include_external_packages"] is True
+    assert settings["exclude_type_checking_imports"] is True
+    assert ids(after) == ["layerkit-foundation", "layerkit-layers", "layerkit-no-http-below-router"]
+
+
+def test_no_resources_has_only_the_foundation_contract() -> None:
+    assert ids(update('[project]\nname = "shop"\n', [])) == ["layerkit-foundation"]
+
+
+def test_a_single_resource_has_no_independence_contract() -> None:
+    types = [c["type"] for c in linter(update(PYPROJECT, ["books"]))["contracts"] if c.get("id")]
+
+    assert "independence" not in types
+
+
+def test_two_resources_have_one_independence_contract_over_both() -> None:
+    after = update(PYPROJECT, ["books", "authors"])
+
+    independence = [c for c in linter(after)["contracts"] if c["type"] == "independence"]
+    assert len(independence) == 1
+    assert independence[0]["id"] == "layerkit-resource-interfaces"
+    assert independence[0]["modules"] == ["app.authors", "app.books"]
+
+
+def test_layers_contract_covers_each_resource_package() -> None:
+    layers = contracts_by_name(update(PYPROJECT, ["books", "authors"]))[
+        "inside a resource: router -> service -> repository -> models/schemas"
+    ]
+
+    assert layers["containers"] == ["app.authors", "app.books"]
+    assert layers["layers"] == ["router", "service", "repository", "models | schemas"]
+
+
+def test_update_is_idempotent() -> None:
+    once = update(PYPROJECT, ["books", "authors"])
+
+    assert update(once, ["books", "authors"]) == once
+
+
+def test_adding_a_resource_later_equals_adding_both_at_once() -> None:
+    assert update(update(PYPROJECT, ["books"]), ["books", "authors"]) == update(
+        PYPROJECT, ["books", "authors"]
+    )
+
+
+@pytest.mark.parametrize("source", ["[tool\nname = 1\n", "[project]\nname = \n"])
+def test_invalid_toml_raises_edit_error_naming_the_file(source: str) -> None:
+    with pytest.raises(EditError) as caught:
+        update(source, ["books"])
+
+    assert caught.value.message.startswith("pyproject.toml is not valid TOML")

@@ -1,0 +1,307 @@
+"""Registering routers and models by editing code as code: idempotent, comments survive."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import layerkit
+from layerkit.edit.registration import register_model, register_router
+from layerkit.errors import EditError
+
+TEMPLATES = Path(layerkit.__file__).parent / "templates" / "fastapi" / "project"
+ROUTER_TEMPLATE = (TEMPLATES / "api_router.py.j2").read_text(encoding="utf-8")
+MODELS_TEMPLATE = (TEMPLATES / "models_registry.py.j2").read_text(encoding="utf-8")
+
+
+def add_router(source: str, plural: str) -> str:
+    return register_router(source, path="app/api/router.py", origin=f"app.{plural}", alias=f"{plural}_router")
+
+
+def add_model(source: str, plural: str, cls: str) -> str:
+    return register_model(source, path="app/models.py", origin=f"app.{plural}.models", name=cls)
+
+
+def include_calls(source: str) -> list[str]:
+    """The routers passed to `api_router.include_router(...)` at module level, in order."""
+    calls = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            func = node.value.func
+            if isinstance(func, ast.Attribute) and func.attr == "include_router":
+                calls.append(ast.unparse(node.value.args[0]))
+    return calls
+
+
+def imported(source: str) -> list[tuple[str, str, str]]:
+    return [
+        (node.module or "", alias.name, alias.asname or alias.name)
+        for node in ast.parse(source).body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    ]
+
+
+def exported(source: str) -> list[str]:
+    """The value of the module-level `__all__` (plain or annotated assignment)."""
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            target, value = node.targets[0], node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, value = node.target, node.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id == "__all__":
+            names = ast.literal_eval(value)
+            assert isinstance(names, list)
+            return names
+    raise AssertionError("no __all__")
+
+
+def test_register_router_imports_and_includes_the_router() -> None:
+    edited = add_router(ROUTER_TEMPLATE, "books")
+
+    assert ("app.books", "router", "books_router") in imported(edited)
+    assert include_calls(edited) == ["books_router"]
+    assert edited.startswith(ROUTER_TEMPLATE.split("\n\n")[0])  # the docstring stays first
+
+
+def test_register_router_keeps_registration_order() -> None:
+    edited = add_router(add_router(add_router(ROUTER_TEMPLATE, "books"), "authors"), "loans")
+
+    assert include_calls(edited) == ["books_router", "authors_router", "loans_router"]
+
+
+def test_register_router_is_idempotent() -> None:
+    once = add_router(add_router(ROUTER_TEMPLATE, "books"), "authors")
+
+    assert add_router(once, "books") == once
+    assert add_router(once, "authors") == once
+
+
+def test_register_router_reuses_an_existing_import_alias() -> None:
+    source = ROUTER_TEMPLATE + "\n"
+    source = source.replace(
+        "from fastapi import APIRouter\n",
+        "from fastapi import APIRouter\n\nfrom app.books import router as book_routes\n",
+    )
+    source += "api_router.include_router(book_routes)\n"
+
+    assert add_router(source, "books") == source
+
+
+def test_register_router_keeps_an_include_with_extra_arguments_as_registered() -> None:
+    source = (
+        "from fastapi import APIRouter\n"
+        "from app.books import router as books_router\n\n"
+        'api_router = APIRouter(prefix="/api/v1")\n'
+        'api_router.include_router(books_router, tags=["shop"])\n'
+    )
+
+    assert add_router(source, "books") == source
+
+
+def test_register_router_keeps_comments_and_custom_code() -> None:
+    source = (
+        '"""Routes."""\n\n'
+        "from fastapi import APIRouter  # third party\n\n"
+        "from app.core.config import settings  # our settings\n\n"
+        'api_router = APIRouter(prefix="/api/v1")\n'
+        "\n"
+        "\n"
+        "def custom() -> int:\n"
+        "    # a helper the team wrote\n"
+        "    return settings.port\n"
+    )
+
+    edited = add_router(source, "books")
+
+    assert include_calls(edited) == ["books_router"]
+    for line in source.splitlines():
+        assert line in edited.splitlines()
+
+
+def test_register_router_works_on_a_reformatted_file() -> None:
+    source = (
+        '"""Routes."""\n'
+        "\n"
+        "\n"
+        "\n"
+        "from fastapi import APIRouter\n"
+        "\n"
+        "\n"
+        "api_router = APIRouter(\n"
+        '    prefix="/api/v1",  # versioned\n'
+        '    tags=["v1"],\n'
+        ")\n"
+        "\n"
+        "\n"
+        "\n"
+        "def custom() -> None:\n"
+        "    pass\n"
+    )
+
+    edited = add_router(add_router(source, "books"), "authors")
+
+    assert include_calls(edited) == ["books_router", "authors_router"]
+    assert '    prefix="/api/v1",  # versioned\n' in edited
+    assert add_router(edited, "books") == edited
+    compile(edited, "router.py", "exec")
+
+
+def test_register_router_includes_after_the_last_existing_include() -> None:
+    source = (
+        "from fastapi import APIRouter\n"
+        "from app.api.health import router as health_router\n\n"
+        'api_router = APIRouter(prefix="/api/v1")\n'
+        "api_router.include_router(health_router)\n"
+        "\n"
+        "VERSION = 1\n"
+    )
+
+    edited = add_router(source, "books")
+
+    lines = edited.splitlines()
+    assert lines.index("api_router.include_router(books_router)") == (
+        lines.index("api_router.include_router(health_router)") + 1
+    )
+    assert lines[-1] == "VERSION = 1"
+
+
+def test_register_router_works_with_a_comment_above_the_registry() -> None:
+    source = (
+        "from fastapi import APIRouter\n\n# every resource router\napi_router = APIRouter(prefix='/api/v1')\n"
+    )
+
+    edited = add_router(source, "books")
+
+    assert include_calls(edited) == ["books_router"]
+
+
+def test_register_router_is_idempotent_with_a_comment_above_an_include() -> None:
+    source = (
+        "from fastapi import APIRouter\n"
+        "from app.books import router as books_router\n\n"
+        "api_router = APIRouter(prefix='/api/v1')\n"
+        "# the shop\n"
+        "api_router.include_router(books_router)\n"
+    )
+
+    assert add_router(source, "books") == source
+
+
+def test_register_router_works_with_an_annotated_registry() -> None:
+    source = "from fastapi import APIRouter\n\napi_router: APIRouter = APIRouter(prefix='/api/v1')\n"
+
+    edited = add_router(source, "books")
+
+    assert include_calls(edited) == ["books_router"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from fastapi import APIRouter\n",
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n",
+        "from fastapi import APIRouter\n\n# api_router = APIRouter()\n",
+        "from fastapi import APIRouter\n\nif True:\n    api_router = APIRouter()\n",
+    ],
+)
+def test_register_router_without_the_registry_raises_edit_error(source: str) -> None:
+    with pytest.raises(EditError) as caught:
+        add_router(source, "books")
+
+    assert "app/api/router.py" in caught.value.message
+    assert "api_router = APIRouter(...)" in caught.value.message
+    assert "books_router" in caught.value.message
+
+
+@pytest.mark.parametrize("edit", [add_router, lambda s, p: add_model(s, p, "Book")])
+def test_invalid_python_raises_edit_error_naming_the_file(edit: Callable[[str, str], str]) -> None:
+    source = "from fastapi import APIRouter\n\napi_router = APIRouter(\n"
+
+    with pytest.raises(EditError) as caught:
+        edit(source, "books")
+
+    assert caught.value.message.startswith("app/")
+    assert "is not valid Python (line 3)" in caught.value.message
+    assert "\n" not in caught.value.message
+
+
+def test_register_model_on_the_template_imports_and_exports_the_model() -> None:
+    edited = add_model(MODELS_TEMPLATE, "books", "Book")
+
+    assert ("app.books.models", "Book", "Book") in imported(edited)
+    assert exported(edited) == ["Book"]
+    assert edited.startswith(MODELS_TEMPLATE.split("\n\n")[0])
+
+
+def test_register_model_keeps_all_sorted() -> None:
+    edited = add_model(
+        add_model(add_model(MODELS_TEMPLATE, "books", "Book"), "authors", "Author"), "loans", "Loan"
+    )
+
+    assert exported(edited) == ["Author", "Book", "Loan"]
+    assert [name for _, name, _ in imported(edited)] == ["Book", "Author", "Loan"]
+
+
+def test_register_model_is_idempotent() -> None:
+    once = add_model(add_model(MODELS_TEMPLATE, "books", "Book"), "authors", "Author")
+
+    assert add_model(once, "books", "Book") == once
+    assert add_model(once, "authors", "Author") == once
+
+
+def test_register_model_with_many_models_writes_a_valid_multiline_list() -> None:
+    source = MODELS_TEMPLATE
+    for plural, cls in [("books", "Book"), ("authors", "Author"), ("loans", "Loan"), ("shelves", "Shelf")]:
+        source = add_model(source, plural, cls)
+
+    assert exported(source) == ["Author", "Book", "Loan", "Shelf"]
+    assert add_model(source, "loans", "Loan") == source
+
+
+def test_register_model_adds_all_when_there_is_none() -> None:
+    edited = add_model('"""Models."""\n\nfrom app.db.base import Base\n', "books", "Book")
+
+    assert exported(edited) == ["Book"]
+    assert ("app.db.base", "Base", "Base") in imported(edited)
+
+
+def test_register_model_keeps_comments_and_custom_code_outside_all() -> None:
+    source = (
+        '"""Models."""\n\n'
+        "from app.books.models import Book  # the first one\n\n"
+        "\n"
+        "def custom() -> int:\n"
+        "    # helper\n"
+        "    return 1\n"
+        "\n\n"
+        '__all__ = ["Book"]\n'
+    )
+
+    edited = add_model(source, "authors", "Author")
+
+    assert exported(edited) == ["Author", "Book"]
+    for line in source.splitlines():
+        if not line.startswith("__all__"):
+            assert line in edited.splitlines()
+
+
+def test_register_model_keeps_comments_on_all() -> None:
+    source = '"""Models."""\n\nfrom app.books.models import Book\n\n# keep sorted\n__all__ = ["Book"]  # exported\n'
+
+    edited = add_model(source, "authors", "Author")
+
+    assert "# keep sorted" in edited
+    assert "# exported" in edited
+
+
+def test_register_model_refuses_an_all_that_is_not_a_list_of_strings() -> None:
+    source = "from app.books.models import Book\n\n__all__ = [Book.__name__]\n"
+
+    with pytest.raises(EditError, match=r"`__all__` must stay a list of strings; add 'Author' by hand"):
+        add_model(source, "authors", "Author")

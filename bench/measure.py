@@ -41,19 +41,20 @@ def clean_env() -> dict[str, str]:
     return env
 
 
-def run_timed(argv: Sequence[str], cwd: Path | None = None) -> tuple[float, str]:
-    """Run a command; return its wall time in seconds and its stdout; raise BenchError if it fails."""
+def time_command(argv: Sequence[str], cwd: Path | None = None) -> float:
+    """Run a command; return its wall time in seconds; raise BenchError if it fails."""
     start = perf_counter()
     completed = subprocess.run(argv, cwd=cwd, env=clean_env(), capture_output=True, text=True, check=False)
     elapsed = perf_counter() - start
     if completed.returncode != 0:
-        output = (completed.stderr.strip() or completed.stdout.strip()).splitlines()[-5:]
-        raise BenchError(f"`{' '.join(argv[:3])} ...` exited {completed.returncode}: {' | '.join(output)}")
-    return elapsed, completed.stdout
+        output = (completed.stderr.strip() or completed.stdout.strip()).splitlines()[-3:]
+        raise BenchError(f"`{short(argv)}` exited {completed.returncode}: {'; '.join(output)}")
+    return elapsed
 
 
-def time_command(argv: Sequence[str], cwd: Path | None = None) -> float:
-    return run_timed(argv, cwd)[0]
+def short(argv: Sequence[str], words: int = 4) -> str:
+    """The start of a command line, for error messages."""
+    return " ".join(argv[:words]) + (" ..." if len(argv) > words else "")
 
 
 def sample(command_for_run: Callable[[int], Sequence[str]], runs: int) -> Samples:

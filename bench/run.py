@@ -7,6 +7,7 @@ target. Prints a markdown table and the targets that were missed; always exits 0
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import tempfile
@@ -54,6 +55,11 @@ def run_all(quick: bool) -> list[Row]:
     return rows
 
 
+def load_average() -> str:
+    """1-minute load: other work on the machine makes every case slower."""
+    return f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "n/a"
+
+
 def fmt(value: float, unit: str) -> str:
     return f"{value:.1f} {unit}" if unit.startswith("ms") else f"{value:.3f} {unit}"
 
@@ -62,7 +68,7 @@ def table_cells(row: Row) -> list[str]:
     case, outcome = row.case, row.outcome
     target = f"< {fmt(case.target, case.unit)}"
     if outcome is None:
-        return [case.title, "-", "-", "-", target, "ERROR", row.error]
+        return [case.title, "-", "-", "-", target, "ERROR", row.error.replace("|", "/")]
     samples = outcome.samples
     result = "PASS" if row.passed else "**FAIL**"
     median, minimum = fmt(samples.median, case.unit), fmt(samples.min, case.unit)
@@ -97,10 +103,12 @@ def summary(rows: list[Row]) -> str:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
+    load_before = load_average()
     rows = run_all(args.quick)
     header = ["Case", "N", "Median", "Min", "Target", "Result", "Notes"]
     mode = "quick" if args.quick else "full"
-    print(f"\nlayerkit benchmarks ({mode}; Python {platform.python_version()}, {platform.platform()})\n")
+    print(f"\nlayerkit benchmarks ({mode}; Python {platform.python_version()}, {platform.platform()})")
+    print(f"CPUs: {os.cpu_count()}, load average before/after: {load_before} / {load_average()}\n")
     print(markdown_table(header, [table_cells(row) for row in rows]))
     print()
     print(summary(rows))

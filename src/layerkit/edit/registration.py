@@ -101,16 +101,20 @@ def _assigned_name(statement: cst.BaseStatement) -> str | None:
 def _included_router(statement: cst.BaseStatement, registry: str) -> str | None:
     """`X` for a top-level `registry.include_router(X, ...)` statement, else None."""
     import libcst as cst
-    import libcst.matchers as m
 
-    if not isinstance(statement, cst.SimpleStatementLine):
+    if not isinstance(statement, cst.SimpleStatementLine) or not isinstance(statement.body[0], cst.Expr):
         return None
-    small = statement.body[0]
-    pattern = m.Expr(m.Call(func=m.Attribute(value=m.Name(registry), attr=m.Name("include_router"))))
-    if not m.matches(small, pattern):
+    call = statement.body[0].value
+    if not (
+        isinstance(call, cst.Call)
+        and isinstance(call.func, cst.Attribute)
+        and isinstance(call.func.value, cst.Name)
+        and call.func.value.value == registry
+        and call.func.attr.value == "include_router"
+        and call.args
+    ):
         return None
-    call = small.value  # type: ignore[attr-defined]
-    first = call.args[0].value if call.args else None
+    first = call.args[0].value
     return first.value if isinstance(first, cst.Name) else None
 
 

@@ -23,6 +23,12 @@ class TestRun:
 
     @property
     def per_test(self) -> float:
+        """Mean time of one test (setup + call + teardown), without pytest's start-up."""
+        return sum(self.durations.values()) / self.count
+
+    @property
+    def wall_per_test(self) -> float:
+        """Wall time of the whole run (start-up, imports, collection) over the test count."""
         return self.wall / self.count
 
     @property

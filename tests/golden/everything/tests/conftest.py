@@ -1,12 +1,15 @@
 """One database per test run; every test runs in a transaction that is rolled back."""
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from httpx import ASGITransport, AsyncClient
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, ExecutionContext
+from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 import app.models  # noqa: F401  (imports every model into Base.metadata)
@@ -43,6 +46,26 @@ async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
         finally:
             await session.close()
             await transaction.rollback()
+
+
+@pytest.fixture
+def statements(engine: AsyncEngine) -> Iterator[list[str]]:
+    """Every SQL statement the test runs, in order (to prove there are no per-row queries)."""
+    seen: list[str] = []
+
+    def record(
+        _connection: Connection,
+        _cursor: DBAPICursor,
+        statement: str,
+        _parameters: object,
+        _context: ExecutionContext | None,
+        _executemany: bool,
+    ) -> None:
+        seen.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 @pytest.fixture(scope="session")

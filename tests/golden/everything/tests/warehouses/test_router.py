@@ -64,6 +64,18 @@ async def test_list_paginates_and_counts(client: AsyncClient) -> None:
     assert (await client.get(URL)).json()["limit"] == 50
 
 
+async def test_list_runs_two_queries_whatever_the_page_size(
+    client: AsyncClient, statements: list[str]
+) -> None:
+    for _ in range(3):
+        await create_warehouse(client)
+    statements.clear()
+    response = await client.get(URL)
+    assert len(response.json()["items"]) == 3
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 2  # the count and the page: no query per row or per reference
+
+
 async def test_list_sorts_both_ways(client: AsyncClient) -> None:
     ids = [(await create_warehouse(client))["id"] for _ in range(3)]
     descending = (await client.get(URL, params={"sort": "-id"})).json()["items"]

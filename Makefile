@@ -41,5 +41,17 @@ golden: install
 bench: install
 	$(BIN)/python bench/run.py
 
+# The generated API against ../shared/perf's yardsticks (SQLite and PostgreSQL); needs Debian's wrk.
+bench-api: install
+	@if ! command -v wrk >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get install -y wrk; \
+		else \
+			echo "bench-api needs wrk: install Debian's wrk package (sudo apt-get install wrk), then rerun." >&2; \
+			exit 1; \
+		fi; \
+	fi
+	$(BIN)/python bench/api.py
+
 clean:
 	rm -rf $(VENV) $(SCRATCH) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,166 @@
+"""The API benchmark's results as markdown: per-app numbers, ratios to the yardsticks, the issue's goals."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from api_load import LoadResult
+from measure import Samples
+from run import markdown_table
+
+REF_RAW = "ref_raw"
+REF_FASTAPI = "ref_fastapi"
+GENERATED = "generated"
+THROUGHPUT_GOAL = 0.5  # generated req/s over ref_raw's, at least
+THROUGHPUT_CASES = ("by-id", "list")  # the cases the throughput goal applies to
+P99_GOAL = 2.0  # generated p99 over ref_raw's, at most
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One app on one case over all rounds: medians, and the errors of every round added up."""
+
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+    @classmethod
+    def of(cls, results: Sequence[LoadResult]) -> Summary:
+        return cls(
+            rps=statistics.median(result.rps for result in results),
+            p50_ms=statistics.median(result.p50_ms for result in results),
+            p99_ms=statistics.median(result.p99_ms for result in results),
+            errors=sum(result.errors for result in results),
+        )
+
+
+Summaries = Mapping[tuple[str, str], Summary]  # (case, app) -> summary
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The generated app against the yardsticks on one case."""
+
+    case: str
+    rps_vs_raw: float
+    rps_vs_fastapi: float
+    p99_vs_raw: float
+    errors: int
+
+    @property
+    def throughput_ok(self) -> bool | None:
+        """None where the throughput goal does not apply."""
+        return self.rps_vs_raw >= THROUGHPUT_GOAL if self.case in THROUGHPUT_CASES else None
+
+    @property
+    def p99_ok(self) -> bool:
+        return self.p99_vs_raw <= P99_GOAL
+
+    @property
+    def errors_ok(self) -> bool:
+        return self.errors == 0
+
+    def misses(self) -> list[str]:
+        missed = []
+        if self.throughput_ok is False:
+            missed.append(f"{self.case}: req/s {self.rps_vs_raw:.2f}x ref_raw's (goal >= {THROUGHPUT_GOAL}x)")
+        if not self.p99_ok:
+            missed.append(f"{self.case}: p99 {self.p99_vs_raw:.2f}x ref_raw's (goal <= {P99_GOAL:g}x)")
+        if not self.errors_ok:
+            missed.append(f"{self.case}: {self.errors} error(s) (goal 0)")
+        return missed
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else float("inf")
+
+
+def verdict(case: str, summaries: Summaries) -> Verdict:
+    generated, raw, fastapi = (summaries[case, app] for app in (GENERATED, REF_RAW, REF_FASTAPI))
+    return Verdict(
+        case=case,
+        rps_vs_raw=ratio(generated.rps, raw.rps),
+        rps_vs_fastapi=ratio(generated.rps, fastapi.rps),
+        p99_vs_raw=ratio(generated.p99_ms, raw.p99_ms),
+        errors=generated.errors,
+    )
+
+
+def mark(passed: bool | None) -> str:
+    return "n/a" if passed is None else "PASS" if passed else "**FAIL**"
+
+
+def results_table(cases: Sequence[str], apps: Sequence[str], summaries: Summaries) -> str:
+    header = ["case", "app", "req/s", "p50 ms", "p99 ms", "errors"]
+    body = [
+        [
+            case,
+            app,
+            f"{summary.rps:,.0f}",
+            f"{summary.p50_ms:.2f}",
+            f"{summary.p99_ms:.2f}",
+            str(summary.errors),
+        ]
+        for case in cases
+        for app in apps
+        for summary in [summaries[case, app]]
+    ]
+    return markdown_table(header, body)
+
+
+def ratios_table(verdicts: Sequence[Verdict]) -> str:
+    header = [
+        "case",
+        "req/s gen/ref_raw",
+        "req/s gen/ref_fastapi",
+        "p99 gen/ref_raw",
+        f"req/s >= {THROUGHPUT_GOAL}x ref_raw",
+        f"p99 <= {P99_GOAL:g}x ref_raw",
+        "0 errors",
+    ]
+    body = [
+        [
+            item.case,
+            f"{item.rps_vs_raw:.2f}x",
+            f"{item.rps_vs_fastapi:.2f}x",
+            f"{item.p99_vs_raw:.2f}x",
+            mark(item.throughput_ok),
+            mark(item.p99_ok),
+            mark(item.errors_ok),
+        ]
+        for item in verdicts
+    ]
+    return markdown_table(header, body)
+
+
+def goals_summary(verdicts: Sequence[Verdict]) -> str:
+    missed = [line for item in verdicts for line in item.misses()]
+    if not missed:
+        return "All goals met."
+    return "\n".join([f"{len(missed)} goal(s) missed:", *(f"- {line}" for line in missed)])
+
+
+def database_section(label: str, cases: Sequence[str], apps: Sequence[str], summaries: Summaries) -> str:
+    verdicts = [verdict(case, summaries) for case in cases]
+    return "\n\n".join(
+        [
+            f"## {label}",
+            results_table(cases, apps, summaries),
+            ratios_table(verdicts),
+            goals_summary(verdicts),
+        ]
+    )
+
+
+def startup_table(rows: Sequence[tuple[str, int, Samples]]) -> str:
+    """(app, resource count, launch-to-200 seconds) per row."""
+    header = ["app", "resources", "median s", "min s", "max s", "launches"]
+    return markdown_table(header, [startup_cells(*row) for row in rows])
+
+
+def startup_cells(app: str, resources: int, samples: Samples) -> list[str]:
+    seconds = (samples.median, samples.min, max(samples.values))
+    return [app, str(resources), *(f"{value:.2f}" for value in seconds), str(samples.runs)]

@@ -45,7 +45,7 @@ bench: install
 bench-api: install
 	@if ! command -v wrk >/dev/null 2>&1; then \
 		if [ "$$(id -u)" = 0 ]; then \
-			apt-get install -y wrk; \
+			apt-get update -q && apt-get install -y -q wrk; \
 		else \
 			echo "bench-api needs wrk: install Debian's wrk package (sudo apt-get install wrk), then rerun." >&2; \
 			exit 1; \

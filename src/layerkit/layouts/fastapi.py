@@ -47,6 +47,7 @@ FASTAPI = Layout(
         Artifact("tests", _P + "empty.py.j2", "tests/__init__.py"),
         Artifact("conftest", _P + "tests_conftest.py.j2", "tests/conftest.py"),
         Artifact("test_helpers", _P + "tests_helpers.py.j2", "tests/helpers.py"),
+        Artifact("test_crud", _P + "tests_crud.py.j2", "tests/crud.py"),
         Artifact("test_app", _P + "tests_app.py.j2", "tests/test_app.py"),
         Artifact("test_migrations", _P + "tests_migrations.py.j2", "tests/test_migrations.py"),
     ),

@@ -1,8 +1,12 @@
-"""The /api/v1/product-categories endpoints, through HTTP."""
+"""HTTP tests of /api/v1/product-categories.
+
+The shared CRUD contract (tests/crud.py) plus this resource's own field rules.
+"""
 
 import pytest
 from httpx import AsyncClient
 
+from tests.crud import CrudContract, CrudResource
 from tests.product_categories.factory import (
     URL,
     create_product_category,
@@ -11,30 +15,18 @@ from tests.product_categories.factory import (
 )
 
 
-async def test_create_returns_201_and_the_product_category(client: AsyncClient) -> None:
-    payload = await product_category_input(client)
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 201, response.text
-    body = response.json()
-    assert {key: body[key] for key in payload} == payload
-    assert isinstance(body["id"], int)
-    assert body["created_at"].endswith("Z")
-
-
-async def test_get_returns_the_product_category(client: AsyncClient) -> None:
-    created = await create_product_category(client)
-    response = await client.get(f"{URL}/{created['id']}")
-    assert response.status_code == 200
-    assert response.json() == created
-
-
-async def test_unknown_product_category_is_404_everywhere(client: AsyncClient) -> None:
-    for method in ("GET", "PATCH", "DELETE"):
-        response = await client.request(
-            method, f"{URL}/999999", json={} if method == "PATCH" else None
-        )
-        assert response.status_code == 404, method
-        assert response.json()["error"]["code"] == "not_found"
+class TestProductCategoryApi(CrudContract):
+    resource = CrudResource(
+        url=URL,
+        make_input=product_category_input,
+        sortable=(
+            "id",
+            "label",
+            "parent_id",
+            "created_at",
+            "updated_at",
+        ),
+    )
 
 
 async def test_patch_changes_only_the_sent_fields(client: AsyncClient) -> None:
@@ -49,64 +41,6 @@ async def test_patch_changes_only_the_sent_fields(client: AsyncClient) -> None:
         key: value for key, value in unchanged.items() if key != "updated_at"
     }
     assert (await client.get(f"{URL}/{created['id']}")).json() == body
-
-
-async def test_delete_returns_204_then_404(client: AsyncClient) -> None:
-    created = await create_product_category(client)
-    response = await client.delete(f"{URL}/{created['id']}")
-    assert response.status_code == 204
-    assert response.content == b""
-    assert (await client.get(f"{URL}/{created['id']}")).status_code == 404
-
-
-async def test_list_paginates_and_counts(client: AsyncClient) -> None:
-    ids = [(await create_product_category(client))["id"] for _ in range(3)]
-    response = await client.get(URL, params={"limit": 2, "offset": 1})
-    assert response.status_code == 200
-    page = response.json()
-    assert (page["total"], page["limit"], page["offset"]) == (3, 2, 1)
-    assert [item["id"] for item in page["items"]] == ids[1:3]
-    assert (await client.get(URL)).json()["limit"] == 50
-
-
-async def test_list_runs_two_queries_whatever_the_page_size(
-    client: AsyncClient, statements: list[str]
-) -> None:
-    for _ in range(3):
-        await create_product_category(client)
-    statements.clear()
-    response = await client.get(URL)
-    assert len(response.json()["items"]) == 3
-    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 2  # the count and the page: no query per row or per reference
-
-
-async def test_list_sorts_both_ways(client: AsyncClient) -> None:
-    ids = [(await create_product_category(client))["id"] for _ in range(3)]
-    descending = (await client.get(URL, params={"sort": "-id"})).json()["items"]
-    assert [item["id"] for item in descending] == ids[::-1]
-    for field in (
-        "id",
-        "label",
-        "parent_id",
-        "created_at",
-        "updated_at",
-    ):
-        response = await client.get(URL, params={"sort": field})
-        assert response.status_code == 200, field
-        assert len(response.json()["items"]) == 3
-
-
-@pytest.mark.parametrize(
-    "params",
-    [{"sort": "no_such_field"}, {"limit": 0}, {"limit": 201}, {"offset": -1}, {"no_such": "x"}],
-)
-async def test_list_rejects_bad_parameters(
-    client: AsyncClient, params: dict[str, str | int]
-) -> None:
-    response = await client.get(URL, params=params)
-    assert response.status_code == 422
-    assert response.json()["error"]["code"] == "validation_error"
 
 
 @pytest.mark.parametrize("field", ["label"])

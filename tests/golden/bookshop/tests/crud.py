@@ -1,0 +1,101 @@
+"""The HTTP behaviour every resource shares, written once.
+
+A resource's `test_router.py` subclasses `CrudContract` and sets `resource`; pytest then runs every
+test below for it. Rules that depend on the resource's own fields stay in its test module.
+"""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+import pytest
+from httpx import AsyncClient
+
+Payload = dict[str, object]
+
+
+@dataclass(frozen=True)
+class CrudResource:
+    url: str
+    make_input: Callable[[AsyncClient], Awaitable[Payload]]  # a valid payload, references created
+    sortable: tuple[str, ...]
+
+    async def create(self, client: AsyncClient) -> Payload:
+        response = await client.post(self.url, json=await self.make_input(client))
+        assert response.status_code == 201, response.text
+        created: Payload = response.json()
+        return created
+
+
+class CrudContract:
+    resource: ClassVar[CrudResource]
+
+    async def test_create_returns_201_and_the_object(self, client: AsyncClient) -> None:
+        payload = await self.resource.make_input(client)
+        response = await client.post(self.resource.url, json=payload)
+        assert response.status_code == 201, response.text
+        body = response.json()
+        assert {key: body[key] for key in payload} == payload
+        assert isinstance(body["id"], int)
+        assert body["created_at"].endswith("Z")
+
+    async def test_get_returns_the_object(self, client: AsyncClient) -> None:
+        created = await self.resource.create(client)
+        response = await client.get(f"{self.resource.url}/{created['id']}")
+        assert response.status_code == 200
+        assert response.json() == created
+
+    async def test_unknown_id_is_404_everywhere(self, client: AsyncClient) -> None:
+        for method in ("GET", "PATCH", "DELETE"):
+            json: Payload | None = {} if method == "PATCH" else None
+            response = await client.request(method, f"{self.resource.url}/999999", json=json)
+            assert response.status_code == 404, method
+            assert response.json()["error"]["code"] == "not_found"
+
+    async def test_delete_returns_204_then_404(self, client: AsyncClient) -> None:
+        created = await self.resource.create(client)
+        response = await client.delete(f"{self.resource.url}/{created['id']}")
+        assert response.status_code == 204
+        assert response.content == b""
+        assert (await client.get(f"{self.resource.url}/{created['id']}")).status_code == 404
+
+    async def test_list_paginates_and_counts(self, client: AsyncClient) -> None:
+        ids = [(await self.resource.create(client))["id"] for _ in range(3)]
+        response = await client.get(self.resource.url, params={"limit": 2, "offset": 1})
+        assert response.status_code == 200
+        page = response.json()
+        assert (page["total"], page["limit"], page["offset"]) == (3, 2, 1)
+        assert [item["id"] for item in page["items"]] == ids[1:3]
+        assert (await client.get(self.resource.url)).json()["limit"] == 50
+
+    async def test_list_runs_two_queries_whatever_the_page_size(
+        self, client: AsyncClient, statements: list[str]
+    ) -> None:
+        for _ in range(3):
+            await self.resource.create(client)
+        statements.clear()
+        response = await client.get(self.resource.url)
+        assert len(response.json()["items"]) == 3
+        selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+        assert len(selects) == 2  # the count and the page: no query per row or per reference
+
+    async def test_list_sorts_both_ways(self, client: AsyncClient) -> None:
+        ids = [(await self.resource.create(client))["id"] for _ in range(3)]
+        descending = await client.get(self.resource.url, params={"sort": "-id"})
+        assert [item["id"] for item in descending.json()["items"]] == ids[::-1]
+        for field in self.resource.sortable:
+            for sort in (field, f"-{field}"):
+                response = await client.get(self.resource.url, params={"sort": sort})
+                assert response.status_code == 200, sort
+                assert len(response.json()["items"]) == 3
+
+    @pytest.mark.parametrize(
+        "params",
+        [{"sort": "no_such_field"}, {"limit": 0}, {"limit": 201}, {"offset": -1}, {"no_such": "x"}],
+    )
+    async def test_list_rejects_bad_parameters(
+        self, client: AsyncClient, params: dict[str, str | int]
+    ) -> None:
+        response = await client.get(self.resource.url, params=params)
+        assert response.status_code == 422
+        assert response.json()["error"]["code"] == "validation_error"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from layerkit.cli import app
 from layerkit.cli import new as new_command
 from tests.conftest import EXAMPLES, Cli, snapshot
 
@@ -60,7 +61,7 @@ def test_new_without_a_terminal_uses_defaults(cli: Cli, tmp_path: Path) -> None:
 def test_new_asks_on_a_terminal(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(new_command, "_is_terminal", lambda: True)
     result = cli.runner.invoke(
-        __import__("layerkit.cli", fromlist=["app"]).app,
+        app,
         ["new", "--dir", str(tmp_path / "asked")],
         input="asked\npostgres\n",
     )

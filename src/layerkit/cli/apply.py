@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from layerkit.cli.common import AsJson, DryRun, Force, ProjectDir
 from layerkit.cli.output import run
+
+if TYPE_CHECKING:
+    from layerkit.actions import Report
 
 
 def apply(
@@ -25,7 +28,7 @@ def apply(
 ) -> None:
     """Add every resource of a spec file, in dependency order (refs first)."""
 
-    def action():  # type: ignore[no-untyped-def]
+    def action() -> Report:
         from layerkit.actions import apply_spec
 
         return apply_spec(spec, directory=directory, force=force, dry_run=dry_run)

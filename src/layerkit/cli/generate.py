@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from layerkit.cli.common import AsJson, DryRun, Force, ProjectDir
 from layerkit.cli.output import run
+
+if TYPE_CHECKING:
+    from layerkit.actions import Report
 
 app = typer.Typer(help="Add code to an existing project.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -33,7 +36,7 @@ def resource(
 ) -> None:
     """Add a resource: model, schemas, repository, service, router, tests and a migration."""
 
-    def action():  # type: ignore[no-untyped-def]
+    def action() -> Report:
         from layerkit.actions import add_resources
         from layerkit.errors import FieldSyntaxError
         from layerkit.spec.fields import parse_field

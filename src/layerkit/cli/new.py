@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from layerkit.cli.common import AsJson, DryRun, Force
 from layerkit.cli.output import run
+
+if TYPE_CHECKING:
+    from layerkit.actions import Report
 
 DEFAULT_NAME = "myapi"
 
@@ -46,7 +49,7 @@ def new(
     """Create a new FastAPI project (SQLite by default) that runs, tests and lints on first try."""
     interactive = not (no_input or as_json) and _is_terminal()
 
-    def action():  # type: ignore[no-untyped-def]
+    def action() -> Report:
         from layerkit.actions import create_project
         from layerkit.spec.loader import load_spec
         from layerkit.spec.model import ProjectSpec

@@ -11,7 +11,7 @@ from layerkit.spec.names import ResourceNames
 DEFAULT_STR_LENGTH = 255
 DECIMAL_PRECISION, DECIMAL_SCALE = 12, 2
 
-# type -> (python type, SQLAlchemy column type, migration type, schema type in Read)
+# type -> (Python type, SQLAlchemy column type, Alembic migration type); str and enum sizes are computed
 _SQL: dict[FieldType, tuple[str, str, str]] = {
     FieldType.TEXT: ("str", "Text()", "sa.Text()"),
     FieldType.INT: ("int", "Integer()", "sa.Integer()"),

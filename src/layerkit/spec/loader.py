@@ -25,19 +25,24 @@ def read_spec_file(path: Path) -> dict[str, Any]:
     except OSError as error:
         raise SpecError(f"cannot read spec file {str(path)!r}: {error.strerror}") from None
     try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(text)
-        else:
-            import yaml  # lazily: only spec files need it
-
-            data = yaml.safe_load(text)
-    except (ValueError, ImportError) as error:
-        raise SpecError(f"spec file {str(path)!r} is not valid YAML/JSON: {_first_line(error)}") from None
-    except Exception as error:  # yaml.YAMLError and friends
+        data = _parse(text, as_json=path.suffix.lower() == ".json")
+    except ValueError as error:
         raise SpecError(f"spec file {str(path)!r} is not valid YAML/JSON: {_first_line(error)}") from None
     if not isinstance(data, dict):
         raise SpecError(f"spec file {str(path)!r} must be a mapping with 'name' and 'resources'")
     return data
+
+
+def _parse(text: str, *, as_json: bool) -> object:
+    """JSON or YAML; every syntax error comes out as a ValueError."""
+    if as_json:
+        return json.loads(text)  # JSONDecodeError is a ValueError
+    import yaml  # lazily: only spec files need it
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ValueError(str(error)) from None
 
 
 def _first_line(error: Exception) -> str:

@@ -14,6 +14,7 @@ class TestAuthorApi(CrudContract):
     resource = CrudResource(
         url=URL,
         make_input=author_input,
+        create=create_author,
         sortable=(
             "id",
             "name",

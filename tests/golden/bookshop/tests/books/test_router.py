@@ -14,6 +14,7 @@ class TestBookApi(CrudContract):
     resource = CrudResource(
         url=URL,
         make_input=book_input,
+        create=create_book,
         sortable=(
             "id",
             "title",

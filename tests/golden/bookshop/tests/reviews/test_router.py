@@ -14,6 +14,7 @@ class TestReviewApi(CrudContract):
     resource = CrudResource(
         url=URL,
         make_input=review_input,
+        create=create_review,
         sortable=(
             "id",
             "book_id",

@@ -19,6 +19,7 @@ class TestProductCategoryApi(CrudContract):
     resource = CrudResource(
         url=URL,
         make_input=product_category_input,
+        create=create_product_category,
         sortable=(
             "id",
             "label",

@@ -14,6 +14,7 @@ class TestProductApi(CrudContract):
     resource = CrudResource(
         url=URL,
         make_input=product_input,
+        create=create_product,
         sortable=(
             "id",
             "sku",

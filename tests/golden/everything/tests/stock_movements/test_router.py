@@ -19,6 +19,7 @@ class TestStockMovementApi(CrudContract):
     resource = CrudResource(
         url=URL,
         make_input=stock_movement_input,
+        create=create_stock_movement,
         sortable=(
             "id",
             "product_id",

@@ -14,6 +14,7 @@ class TestWarehouseApi(CrudContract):
     resource = CrudResource(
         url=URL,
         make_input=warehouse_input,
+        create=create_warehouse,
         sortable=(
             "id",
             "code",

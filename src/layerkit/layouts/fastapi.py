@@ -29,7 +29,10 @@ FASTAPI = Layout(
         Artifact("db", _P + "empty.py.j2", "{package}/db/__init__.py"),
         Artifact("db_base", _P + "db_base.py.j2", "{package}/db/base.py"),
         Artifact("db_types", _P + "db_types.py.j2", "{package}/db/types.py"),
-        Artifact("session", _P + "db_session.py.j2", "{package}/db/session.py"),
+        Artifact("drivers", _P + "db_drivers.py.j2", "{package}/db/drivers.py"),
+        Artifact("statements", _P + "db_statements.py.j2", "{package}/db/statements.py"),
+        Artifact("database", _P + "db_database.py.j2", "{package}/db/database.py"),
+        Artifact("engine", _P + "db_engine.py.j2", "{package}/db/engine.py"),
         Artifact("integrity", _P + "db_integrity.py.j2", "{package}/db/integrity.py"),
         Artifact("migrations_env", _P + "migrations_env.py.j2", "{package}/db/migrations/env.py"),
         Artifact(

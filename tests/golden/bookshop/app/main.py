@@ -11,13 +11,14 @@ from app.api.router import api_router
 from app.core.config import Settings, get_settings
 from app.core.logging import configure_logging
 from app.core.middleware import RequestIdMiddleware
-from app.db.session import dispose_engine
+from app.db.database import close_database, get_database
 
 
 @asynccontextmanager
 async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    get_database()  # a bad DATABASE_URL stops the start, not the first request
     yield
-    await dispose_engine()
+    await close_database()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -7,14 +7,12 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from httpx import ASGITransport, AsyncClient
-from sqlalchemy import event
-from sqlalchemy.engine import Connection, ExecutionContext
-from sqlalchemy.engine.interfaces import DBAPICursor
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 import app.models  # noqa: F401  (imports every model into Base.metadata)
+from app.api.deps import database as database_dependency
 from app.db.base import Base
-from app.db.session import build_engine, get_session
+from app.db.database import Database
+from app.db.engine import build_engine
 from app.main import create_app
 
 
@@ -25,47 +23,30 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
-async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+async def test_database(database_url: str) -> AsyncIterator[Database]:
     engine = build_engine(database_url)
     async with engine.begin() as connection:
         await connection.run_sync(Base.metadata.drop_all)
         await connection.run_sync(Base.metadata.create_all)
-    yield engine
     await engine.dispose()
+    database = Database(database_url, pool_size=1, pool_timeout=5)
+    yield database
+    await database.close()
 
 
 @pytest.fixture
-async def session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
-    async with engine.connect() as connection:
-        transaction = await connection.begin()
-        session = AsyncSession(
-            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-        )
-        try:
-            yield session
-        finally:
-            await session.close()
-            await transaction.rollback()
+async def database(test_database: Database) -> AsyncIterator[Database]:
+    async with test_database.rolled_back():
+        yield test_database
 
 
 @pytest.fixture
-def statements(engine: AsyncEngine) -> Iterator[list[str]]:
+def statements(database: Database) -> Iterator[list[str]]:
     """Every SQL statement the test runs, in order (to prove there are no per-row queries)."""
     seen: list[str] = []
-
-    def record(
-        _connection: Connection,
-        _cursor: DBAPICursor,
-        statement: str,
-        _parameters: object,
-        _context: ExecutionContext | None,
-        _executemany: bool,
-    ) -> None:
-        seen.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    database.listener = seen.append
     yield seen
-    event.remove(engine.sync_engine, "before_cursor_execute", record)
+    database.listener = None
 
 
 @pytest.fixture(scope="session")
@@ -74,11 +55,11 @@ def application() -> FastAPI:
 
 
 @pytest.fixture
-async def client(application: FastAPI, session: AsyncSession) -> AsyncIterator[AsyncClient]:
-    async def test_session() -> AsyncSession:
-        return session
+async def client(application: FastAPI, database: Database) -> AsyncIterator[AsyncClient]:
+    async def test_database() -> Database:
+        return database
 
-    application.dependency_overrides[get_session] = test_session
+    application.dependency_overrides[database_dependency] = test_database
     transport = ASGITransport(app=application, raise_app_exceptions=False)
     async with AsyncClient(transport=transport, base_url="http://test") as client:
         yield client

@@ -1,24 +1,24 @@
 """Application-wide behaviour: health, readiness, request ids and the error shape."""
 
-import pytest
 from fastapi import FastAPI
 from httpx import AsyncClient
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.db.session import build_engine
+from app.api.deps import database as database_dependency
+from app.db.database import Database
 
 
 async def test_ready_is_503_when_the_database_is_unreachable(
-    client: AsyncClient, monkeypatch: pytest.MonkeyPatch
+    application: FastAPI, client: AsyncClient
 ) -> None:
-    unreachable = build_engine("sqlite+aiosqlite:////nonexistent-folder/app.db")
+    unreachable = Database(
+        "sqlite+aiosqlite:////nonexistent-folder/app.db", pool_size=1, pool_timeout=1
+    )
 
-    def broken_engine() -> AsyncEngine:
+    async def broken_database() -> Database:
         return unreachable
 
-    monkeypatch.setattr("app.db.session.get_engine", broken_engine)
+    application.dependency_overrides[database_dependency] = broken_database
     response = await client.get("/ready")
-    await unreachable.dispose()
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "unavailable"
 

@@ -3,8 +3,13 @@
 from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db.session import get_session
+from app.db.database import Database, get_database
 
-SessionDep = Annotated[AsyncSession, Depends(get_session)]
+
+async def database() -> Database:
+    # async on purpose: FastAPI runs a plain function dependency in a worker thread
+    return get_database()
+
+
+DatabaseDep = Annotated[Database, Depends(database)]

@@ -4,8 +4,8 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from app.api.deps import DatabaseDep
 from app.api.errors import ErrorBody, error_response
-from app.db.session import database_is_ready
 
 router = APIRouter(tags=["health"])
 
@@ -24,7 +24,7 @@ async def health() -> HealthStatus:
     response_model=HealthStatus,
     responses={503: {"model": ErrorBody, "description": "Database unreachable"}},
 )
-async def ready() -> HealthStatus | JSONResponse:
-    if await database_is_ready():
+async def ready(database: DatabaseDep) -> HealthStatus | JSONResponse:
+    if await database.is_ready():
         return HealthStatus(status="ready")
     return error_response(503, "unavailable", "the database is not reachable")

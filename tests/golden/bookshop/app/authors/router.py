@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import DatabaseDep
 from app.api.errors import ERROR_RESPONSES
 from app.authors.repository import AuthorRepository
 from app.authors.schemas import (
@@ -19,8 +19,8 @@ from app.authors.service import AuthorService
 router = APIRouter(prefix="/authors", tags=["authors"], responses=ERROR_RESPONSES)
 
 
-def get_author_service(session: SessionDep) -> AuthorService:
-    return AuthorService(AuthorRepository(session))
+async def get_author_service(database: DatabaseDep) -> AuthorService:
+    return AuthorService(AuthorRepository(database))
 
 
 ServiceDep = Annotated[AuthorService, Depends(get_author_service)]

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import DatabaseDep
 from app.api.errors import ERROR_RESPONSES
 from app.books.repository import BookRepository
 from app.books.schemas import (
@@ -19,8 +19,8 @@ from app.books.service import BookService
 router = APIRouter(prefix="/books", tags=["books"], responses=ERROR_RESPONSES)
 
 
-def get_book_service(session: SessionDep) -> BookService:
-    return BookService(BookRepository(session))
+async def get_book_service(database: DatabaseDep) -> BookService:
+    return BookService(BookRepository(database))
 
 
 ServiceDep = Annotated[BookService, Depends(get_book_service)]

@@ -1,64 +1,71 @@
-"""Every query for reviews. Returns schema objects, never live ORM instances."""
+"""Every query for reviews. Returns schema objects, never live ORM instances.
 
-from sqlalchemy import Executable, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+Statements are SQLAlchemy Core on the model's table, compiled once and run on the bare driver.
+"""
+
+from sqlalchemy import bindparam, delete, select
 
 from app.db.base import table_of
+from app.db.database import Database, IntegrityError
 from app.db.integrity import integrity_error
+from app.db.statements import (
+    Statement,
+    insert_statement,
+    page_statements,
+    update_statement,
+    with_defaults,
+)
 from app.reviews.models import Review
 from app.reviews.schemas import ReviewCreate, ReviewQuery, ReviewRead
 
 _TABLE = table_of(Review)
+_BY_ID = Statement(select(_TABLE).where(_TABLE.c.id == bindparam("id")))
+_DELETE = Statement(delete(_TABLE).where(_TABLE.c.id == bindparam("id")).returning(_TABLE.c.id))
 
 
 class ReviewRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     async def get(self, review_id: int) -> ReviewRead | None:
-        statement = select(_TABLE).where(_TABLE.c.id == review_id)
-        row = (await self._session.execute(statement)).first()
-        return None if row is None else ReviewRead.model_validate(row, from_attributes=True)
+        row = await self._database.fetch_one(_BY_ID, id=review_id)
+        return None if row is None else ReviewRead.model_validate(row)
 
     async def page(self, query: ReviewQuery) -> tuple[list[ReviewRead], int]:
-        conditions = [_TABLE.c[name] == value for name, value in query.filters().items()]
-        count = select(func.count()).select_from(_TABLE).where(*conditions)
-        total = (await self._session.execute(count)).scalar_one()
-        column = _TABLE.c[query.sort.removeprefix("-")]
-        order = column.desc() if query.sort.startswith("-") else column.asc()
-        statement = (
-            select(_TABLE)
-            .where(*conditions)
-            .order_by(order, _TABLE.c.id)
-            .limit(query.limit)
-            .offset(query.offset)
+        filters = query.filters()
+        count, page = page_statements(_TABLE, tuple(filters), query.sort)
+        total = await self._database.fetch_value(count, **filters)
+        rows = await self._database.fetch_all(
+            page, **filters, limit=query.limit, offset=query.offset
         )
-        rows = (await self._session.execute(statement)).all()
-        items = [ReviewRead.model_validate(row, from_attributes=True) for row in rows]
-        return items, total
+        return [ReviewRead.model_validate(row) for row in rows], total
 
     async def create(self, data: ReviewCreate) -> ReviewRead:
-        created = await self._write(insert(_TABLE).values(data.model_dump()).returning(_TABLE))
+        values = data.model_dump()
+        created = await self._write(
+            insert_statement(_TABLE, tuple(values)), with_defaults(_TABLE, values)
+        )
         assert created is not None  # INSERT ... RETURNING always yields the new row
         return created
 
     async def update(self, review_id: int, changes: dict[str, object]) -> ReviewRead | None:
         if not changes:
             return await self.get(review_id)
-        statement = update(_TABLE).where(_TABLE.c.id == review_id).values(changes).returning(_TABLE)
-        return await self._write(statement)
+        statement = update_statement(_TABLE, tuple(changes))
+        values = with_defaults(_TABLE, changes, on_update=True)
+        return await self._write(statement, {**values, "id": review_id})
 
     async def delete(self, review_id: int) -> bool:
-        statement = delete(_TABLE).where(_TABLE.c.id == review_id).returning(_TABLE)
-        return await self._write(statement, deleting=True) is not None
-
-    async def _write(self, statement: Executable, *, deleting: bool = False) -> ReviewRead | None:
-        """Run one write in its own transaction; integrity errors become domain errors."""
         try:
-            row = (await self._session.execute(statement)).first()
-            await self._session.commit()
+            deleted = await self._database.write(_DELETE, id=review_id)
         except IntegrityError as error:
-            await self._session.rollback()
-            raise integrity_error(error, resource="review", deleting=deleting) from error
-        return None if row is None else ReviewRead.model_validate(row, from_attributes=True)
+            raise integrity_error(error, resource="review", deleting=True) from error
+        return deleted is not None
+
+    async def _write(self, statement: Statement, values: dict[str, object]) -> ReviewRead | None:
+        """One atomic write; broken constraints become domain errors."""
+        try:
+            row = await self._database.write(statement, **values)
+        except IntegrityError as error:
+            raise integrity_error(error, resource="review") from error
+        return None if row is None else ReviewRead.model_validate(row)

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import DatabaseDep
 from app.api.errors import ERROR_RESPONSES
 from app.reviews.repository import ReviewRepository
 from app.reviews.schemas import (
@@ -19,8 +19,8 @@ from app.reviews.service import ReviewService
 router = APIRouter(prefix="/reviews", tags=["reviews"], responses=ERROR_RESPONSES)
 
 
-def get_review_service(session: SessionDep) -> ReviewService:
-    return ReviewService(ReviewRepository(session))
+async def get_review_service(database: DatabaseDep) -> ReviewService:
+    return ReviewService(ReviewRepository(database))
 
 
 ServiceDep = Annotated[ReviewService, Depends(get_review_service)]

@@ -1,17 +1,17 @@
-"""The author service on a real session, without HTTP."""
+"""The author service on the real database, without HTTP."""
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.authors.repository import AuthorRepository
 from app.authors.schemas import AuthorQuery, AuthorUpdate
 from app.authors.service import AuthorService
 from app.core.errors import NotFoundError
+from app.db.database import Database
 
 
 @pytest.fixture
-def service(session: AsyncSession) -> AuthorService:
-    return AuthorService(AuthorRepository(session))
+def service(database: Database) -> AuthorService:
+    return AuthorService(AuthorRepository(database))
 
 
 async def test_missing_author_raises_not_found(service: AuthorService) -> None:

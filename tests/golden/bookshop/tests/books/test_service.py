@@ -1,17 +1,17 @@
-"""The book service on a real session, without HTTP."""
+"""The book service on the real database, without HTTP."""
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.books.repository import BookRepository
 from app.books.schemas import BookQuery, BookUpdate
 from app.books.service import BookService
 from app.core.errors import NotFoundError
+from app.db.database import Database
 
 
 @pytest.fixture
-def service(session: AsyncSession) -> BookService:
-    return BookService(BookRepository(session))
+def service(database: Database) -> BookService:
+    return BookService(BookRepository(database))
 
 
 async def test_missing_book_raises_not_found(service: BookService) -> None:

@@ -1,17 +1,17 @@
-"""The review service on a real session, without HTTP."""
+"""The review service on the real database, without HTTP."""
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import NotFoundError
+from app.db.database import Database
 from app.reviews.repository import ReviewRepository
 from app.reviews.schemas import ReviewQuery, ReviewUpdate
 from app.reviews.service import ReviewService
 
 
 @pytest.fixture
-def service(session: AsyncSession) -> ReviewService:
-    return ReviewService(ReviewRepository(session))
+def service(database: Database) -> ReviewService:
+    return ReviewService(ReviewRepository(database))
 
 
 async def test_missing_review_raises_not_found(service: ReviewService) -> None:

@@ -13,10 +13,9 @@ class Settings(BaseSettings):
     app_name: str = "everything"
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "sqlite+aiosqlite:///./everything.db"
-    # A fixed pool without temporary overflow connections: overflow churns database sessions
-    # under load and makes tail latency spike.
-    db_pool_size: int = Field(default=20, ge=1)
-    db_max_overflow: int = Field(default=0, ge=0)
+    # A fixed pool, without temporary overflow connections: those churn database sessions under
+    # load and make tail latency spike. Per worker process.
+    db_pool_size: int = Field(default=10, ge=1)
     db_pool_timeout: float = Field(default=30.0, gt=0)
     db_echo: bool = False
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

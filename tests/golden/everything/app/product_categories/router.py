@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import DatabaseDep
 from app.api.errors import ERROR_RESPONSES
 from app.product_categories.repository import ProductCategoryRepository
 from app.product_categories.schemas import (
@@ -21,8 +21,8 @@ router = APIRouter(
 )
 
 
-def get_product_category_service(session: SessionDep) -> ProductCategoryService:
-    return ProductCategoryService(ProductCategoryRepository(session))
+async def get_product_category_service(database: DatabaseDep) -> ProductCategoryService:
+    return ProductCategoryService(ProductCategoryRepository(database))
 
 
 ServiceDep = Annotated[ProductCategoryService, Depends(get_product_category_service)]

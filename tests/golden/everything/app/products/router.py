@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import DatabaseDep
 from app.api.errors import ERROR_RESPONSES
 from app.products.repository import ProductRepository
 from app.products.schemas import (
@@ -19,8 +19,8 @@ from app.products.service import ProductService
 router = APIRouter(prefix="/products", tags=["products"], responses=ERROR_RESPONSES)
 
 
-def get_product_service(session: SessionDep) -> ProductService:
-    return ProductService(ProductRepository(session))
+async def get_product_service(database: DatabaseDep) -> ProductService:
+    return ProductService(ProductRepository(database))
 
 
 ServiceDep = Annotated[ProductService, Depends(get_product_service)]

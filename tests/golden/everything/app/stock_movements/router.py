@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import DatabaseDep
 from app.api.errors import ERROR_RESPONSES
 from app.stock_movements.repository import StockMovementRepository
 from app.stock_movements.schemas import (
@@ -19,8 +19,8 @@ from app.stock_movements.service import StockMovementService
 router = APIRouter(prefix="/stock-movements", tags=["stock-movements"], responses=ERROR_RESPONSES)
 
 
-def get_stock_movement_service(session: SessionDep) -> StockMovementService:
-    return StockMovementService(StockMovementRepository(session))
+async def get_stock_movement_service(database: DatabaseDep) -> StockMovementService:
+    return StockMovementService(StockMovementRepository(database))
 
 
 ServiceDep = Annotated[StockMovementService, Depends(get_stock_movement_service)]

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import DatabaseDep
 from app.api.errors import ERROR_RESPONSES
 from app.warehouses.repository import WarehouseRepository
 from app.warehouses.schemas import (
@@ -19,8 +19,8 @@ from app.warehouses.service import WarehouseService
 router = APIRouter(prefix="/warehouses", tags=["warehouses"], responses=ERROR_RESPONSES)
 
 
-def get_warehouse_service(session: SessionDep) -> WarehouseService:
-    return WarehouseService(WarehouseRepository(session))
+async def get_warehouse_service(database: DatabaseDep) -> WarehouseService:
+    return WarehouseService(WarehouseRepository(database))
 
 
 ServiceDep = Annotated[WarehouseService, Depends(get_warehouse_service)]

@@ -1,17 +1,17 @@
-"""The product_category service on a real session, without HTTP."""
+"""The product_category service on the real database, without HTTP."""
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import NotFoundError
+from app.db.database import Database
 from app.product_categories.repository import ProductCategoryRepository
 from app.product_categories.schemas import ProductCategoryQuery, ProductCategoryUpdate
 from app.product_categories.service import ProductCategoryService
 
 
 @pytest.fixture
-def service(session: AsyncSession) -> ProductCategoryService:
-    return ProductCategoryService(ProductCategoryRepository(session))
+def service(database: Database) -> ProductCategoryService:
+    return ProductCategoryService(ProductCategoryRepository(database))
 
 
 async def test_missing_product_category_raises_not_found(service: ProductCategoryService) -> None:

@@ -1,17 +1,17 @@
-"""The product service on a real session, without HTTP."""
+"""The product service on the real database, without HTTP."""
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import NotFoundError
+from app.db.database import Database
 from app.products.repository import ProductRepository
 from app.products.schemas import ProductQuery, ProductUpdate
 from app.products.service import ProductService
 
 
 @pytest.fixture
-def service(session: AsyncSession) -> ProductService:
-    return ProductService(ProductRepository(session))
+def service(database: Database) -> ProductService:
+    return ProductService(ProductRepository(database))
 
 
 async def test_missing_product_raises_not_found(service: ProductService) -> None:

@@ -1,17 +1,17 @@
-"""The stock_movement service on a real session, without HTTP."""
+"""The stock_movement service on the real database, without HTTP."""
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import NotFoundError
+from app.db.database import Database
 from app.stock_movements.repository import StockMovementRepository
 from app.stock_movements.schemas import StockMovementQuery, StockMovementUpdate
 from app.stock_movements.service import StockMovementService
 
 
 @pytest.fixture
-def service(session: AsyncSession) -> StockMovementService:
-    return StockMovementService(StockMovementRepository(session))
+def service(database: Database) -> StockMovementService:
+    return StockMovementService(StockMovementRepository(database))
 
 
 async def test_missing_stock_movement_raises_not_found(service: StockMovementService) -> None:

@@ -1,17 +1,17 @@
-"""The warehouse service on a real session, without HTTP."""
+"""The warehouse service on the real database, without HTTP."""
 
 import pytest
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import NotFoundError
+from app.db.database import Database
 from app.warehouses.repository import WarehouseRepository
 from app.warehouses.schemas import WarehouseQuery, WarehouseUpdate
 from app.warehouses.service import WarehouseService
 
 
 @pytest.fixture
-def service(session: AsyncSession) -> WarehouseService:
-    return WarehouseService(WarehouseRepository(session))
+def service(database: Database) -> WarehouseService:
+    return WarehouseService(WarehouseRepository(database))
 
 
 async def test_missing_warehouse_raises_not_found(service: WarehouseService) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy.engine import Connection
 import app.models  # noqa: F401  (imports every model into Base.metadata)
 from app.core.config import get_settings
 from app.db.base import Base
-from app.db.session import build_engine
+from app.db.engine import build_engine
 
 target_metadata = Base.metadata
 

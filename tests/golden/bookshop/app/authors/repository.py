@@ -3,6 +3,7 @@
 Statements are SQLAlchemy Core on the model's table, compiled once and run on the bare driver.
 """
 
+from pydantic import TypeAdapter
 from sqlalchemy import bindparam, delete, select
 
 from app.authors.models import Author
@@ -19,6 +20,7 @@ from app.db.statements import (
 )
 
 _TABLE = table_of(Author)
+_MANY = TypeAdapter(list[AuthorRead])  # validates a page in one call
 _BY_ID = Statement(select(_TABLE).where(_TABLE.c.id == bindparam("id")))
 _DELETE = Statement(delete(_TABLE).where(_TABLE.c.id == bindparam("id")).returning(_TABLE.c.id))
 
@@ -33,12 +35,11 @@ class AuthorRepository:
 
     async def page(self, query: AuthorQuery) -> tuple[list[AuthorRead], int]:
         filters = query.filters()
-        count, page = page_statements(_TABLE, tuple(filters), query.sort)
-        total = await self._database.fetch_value(count, **filters)
-        rows = await self._database.fetch_all(
-            page, **filters, limit=query.limit, offset=query.offset
+        statements = page_statements(_TABLE, tuple(filters), query.sort)
+        rows, total = await self._database.fetch_page(
+            statements, limit=query.limit, offset=query.offset, **filters
         )
-        return [AuthorRead.model_validate(row) for row in rows], total
+        return _MANY.validate_python(rows), total
 
     async def create(self, data: AuthorCreate) -> AuthorRead:
         values = data.model_dump()

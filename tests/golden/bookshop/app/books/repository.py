@@ -3,6 +3,7 @@
 Statements are SQLAlchemy Core on the model's table, compiled once and run on the bare driver.
 """
 
+from pydantic import TypeAdapter
 from sqlalchemy import bindparam, delete, select
 
 from app.books.models import Book
@@ -19,6 +20,7 @@ from app.db.statements import (
 )
 
 _TABLE = table_of(Book)
+_MANY = TypeAdapter(list[BookRead])  # validates a page in one call
 _BY_ID = Statement(select(_TABLE).where(_TABLE.c.id == bindparam("id")))
 _DELETE = Statement(delete(_TABLE).where(_TABLE.c.id == bindparam("id")).returning(_TABLE.c.id))
 
@@ -33,12 +35,11 @@ class BookRepository:
 
     async def page(self, query: BookQuery) -> tuple[list[BookRead], int]:
         filters = query.filters()
-        count, page = page_statements(_TABLE, tuple(filters), query.sort)
-        total = await self._database.fetch_value(count, **filters)
-        rows = await self._database.fetch_all(
-            page, **filters, limit=query.limit, offset=query.offset
+        statements = page_statements(_TABLE, tuple(filters), query.sort)
+        rows, total = await self._database.fetch_page(
+            statements, limit=query.limit, offset=query.offset, **filters
         )
-        return [BookRead.model_validate(row) for row in rows], total
+        return _MANY.validate_python(rows), total
 
     async def create(self, data: BookCreate) -> BookRead:
         values = data.model_dump()

@@ -13,9 +13,11 @@ class Settings(BaseSettings):
     app_name: str = "bookshop"
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "sqlite+aiosqlite:///./bookshop.db"
-    # A fixed pool, without temporary overflow connections: those churn database sessions under
-    # load and make tail latency spike. Per worker process.
-    db_pool_size: int = Field(default=10, ge=1)
+    # Connections per worker process: a fixed pool, without temporary overflow connections (those
+    # churn database sessions under load and make tail latency spike). A few per CPU core of the
+    # database is the sweet spot; more only queue inside the database (or, on SQLite, fight over
+    # the GIL in aiosqlite's threads).
+    db_pool_size: int = Field(default=4, ge=1)
     db_pool_timeout: float = Field(default=30.0, gt=0)
     db_echo: bool = False
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Dialect
 
 from app.core.config import get_settings
 from app.db.drivers import Driver, Rows, dialect_for, driver_for
-from app.db.statements import CompiledStatement, Row, Statement
+from app.db.statements import PAGE_TOTAL, CompiledStatement, PageStatements, Row, Statement
 
 _PING = Statement(select(literal_column("1")))
 READY_TIMEOUT_SECONDS = 2.0
@@ -55,15 +55,26 @@ class Database:
 
     async def fetch_one(self, statement: Statement, **values: object) -> Row | None:
         compiled, rows = await self._run(statement, values)
-        return compiled.row(rows[0]) if rows else None
+        return compiled.rows(rows[:1])[0] if rows else None
 
     async def fetch_all(self, statement: Statement, **values: object) -> list[Row]:
         compiled, rows = await self._run(statement, values)
-        return [compiled.row(row) for row in rows]
+        return compiled.rows(rows)
 
     async def fetch_value(self, statement: Statement, **values: object) -> Any:
         _compiled, rows = await self._run(statement, values)
         return rows[0][0] if rows else None
+
+    async def fetch_page(
+        self, statements: PageStatements, *, limit: int, offset: int, **filters: object
+    ) -> tuple[list[Row], int]:
+        """A page of rows and the total number of rows that match the filters."""
+        rows = await self.fetch_all(statements.rows, limit=limit, offset=offset, **filters)
+        if rows:
+            return rows, rows[0][PAGE_TOTAL]
+        if offset == 0:
+            return rows, 0
+        return rows, await self.fetch_value(statements.count, **filters)  # past the end
 
     async def write(self, statement: Statement, **values: object) -> Row | None:
         """One atomic write; inside a transaction a failed write does not spoil the rest."""

@@ -3,6 +3,7 @@
 Statements are SQLAlchemy Core on the model's table, compiled once and run on the bare driver.
 """
 
+from pydantic import TypeAdapter
 from sqlalchemy import bindparam, delete, select
 
 from app.db.base import table_of
@@ -19,6 +20,7 @@ from app.reviews.models import Review
 from app.reviews.schemas import ReviewCreate, ReviewQuery, ReviewRead
 
 _TABLE = table_of(Review)
+_MANY = TypeAdapter(list[ReviewRead])  # validates a page in one call
 _BY_ID = Statement(select(_TABLE).where(_TABLE.c.id == bindparam("id")))
 _DELETE = Statement(delete(_TABLE).where(_TABLE.c.id == bindparam("id")).returning(_TABLE.c.id))
 
@@ -33,12 +35,11 @@ class ReviewRepository:
 
     async def page(self, query: ReviewQuery) -> tuple[list[ReviewRead], int]:
         filters = query.filters()
-        count, page = page_statements(_TABLE, tuple(filters), query.sort)
-        total = await self._database.fetch_value(count, **filters)
-        rows = await self._database.fetch_all(
-            page, **filters, limit=query.limit, offset=query.offset
+        statements = page_statements(_TABLE, tuple(filters), query.sort)
+        rows, total = await self._database.fetch_page(
+            statements, limit=query.limit, offset=query.offset, **filters
         )
-        return [ReviewRead.model_validate(row) for row in rows], total
+        return _MANY.validate_python(rows), total
 
     async def create(self, data: ReviewCreate) -> ReviewRead:
         values = data.model_dump()

@@ -52,6 +52,7 @@ FASTAPI = Layout(
         Artifact("test_helpers", _P + "tests_helpers.py.j2", "tests/helpers.py"),
         Artifact("test_crud", _P + "tests_crud.py.j2", "tests/crud.py"),
         Artifact("test_app", _P + "tests_app.py.j2", "tests/test_app.py"),
+        Artifact("test_database", _P + "tests_database.py.j2", "tests/test_database.py"),
         Artifact("test_migrations", _P + "tests_migrations.py.j2", "tests/test_migrations.py"),
     ),
     resource=(

@@ -37,7 +37,15 @@ from api_load import (
     run_wrk,
     serving,
 )
-from api_report import GENERATED, REF_FASTAPI, REF_RAW, Summary, database_section, startup_table
+from api_report import (
+    GENERATED,
+    REF_FASTAPI,
+    REF_RAW,
+    REF_RAW_TOTAL,
+    Summary,
+    database_section,
+    startup_table,
+)
 from api_setup import (
     BIG_RESOURCE_COUNT,
     N_ITEMS,
@@ -55,6 +63,7 @@ from api_setup import (
 from measure import BenchError, Samples
 
 BENCH_DIR = Path(__file__).resolve().parent
+YARDSTICKS = BENCH_DIR / "yardsticks"  # variants of ../shared/perf's apps
 WARM_UP_SECONDS = 2
 QUICK_SECONDS = 3
 STARTUP_LAUNCHES = 3
@@ -124,10 +133,12 @@ def load_cases(perf_dir: Path) -> tuple[LoadCase, ...]:
 
 def apps_for(databases: Databases, perf_dir: Path, project: Path) -> tuple[App, ...]:
     ref_env = {"DATABASE_URL": databases.ref_url}
+    total_env = {**ref_env, "PYTHONPATH": str(perf_dir)}
     generated_env = {"DATABASE_URL": databases.generated_url, **GENERATED_ENV}
     return (
         App(REF_RAW, ServerSpec("ref_raw", perf_dir, ref_env), "/items"),
         App(REF_FASTAPI, ServerSpec("ref_fastapi", perf_dir, ref_env), "/items"),
+        App(REF_RAW_TOTAL, ServerSpec("ref_raw_total", YARDSTICKS, total_env), "/items"),
         App(GENERATED, ServerSpec("app.main", project, generated_env), "/api/v1/items"),
     )
 

@@ -57,6 +57,7 @@ from api_setup import (
     migrate,
     postgres_databases,
     prepare,
+    restore,
     sqlite_databases,
     sqlite_url,
 )
@@ -161,7 +162,9 @@ def load(case: LoadCase, app: App, port: int, seconds: int) -> LoadResult:
 
 def measure_app(app: App, cases: Sequence[LoadCase], seconds: int, log: Path) -> dict[str, LoadResult]:
     with serving(app.server, app.ready_path, log) as port:
-        return {case.name: load(case, app, port, seconds) for case in cases}
+        results = {case.name: load(case, app, port, seconds) for case in cases}
+    restore(app.server.env["DATABASE_URL"])  # every app and round starts from the same 10,000 rows
+    return results
 
 
 def measure_apps(

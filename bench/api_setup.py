@@ -143,6 +143,22 @@ async def seed_generated(url: str) -> None:
         await engine.dispose()
 
 
+async def trim_items(url: str) -> None:
+    """Back to the seeded rows: POST runs add tens of thousands, and a list's total counts them all."""
+    engine = create_async_engine(url, isolation_level="AUTOCOMMIT")  # VACUUM runs outside a transaction
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text(f"DELETE FROM item WHERE id > {N_ITEMS}"))
+            if engine.dialect.name == "postgresql":
+                await connection.execute(text("VACUUM ANALYZE item"))  # so counts skip no dead rows
+    finally:
+        await engine.dispose()
+
+
+def restore(url: str) -> None:
+    asyncio.run(trim_items(url))
+
+
 def prepare(databases: Databases, perf_dir: Path, project: Path) -> None:
     seed_reference(perf_dir, databases.ref_url)
     migrate(project, databases.generated_url)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-import asyncpg  # type: ignore[import-untyped]
+import asyncpg
 from big_spec import write_spec
 from measure import BenchError, clean_env, short
 from sqlalchemy import Connection, MetaData, Table, insert, text

@@ -1,7 +1,8 @@
 """The HTTP behaviour every resource shares, written once.
 
 A resource's `test_router.py` subclasses `CrudContract` and sets `resource`; pytest then runs every
-test below for it. Rules that depend on the resource's own fields stay in its test module.
+test below for it. The field rules (filters, invalid values, required, unique, references) are
+classes of their own: a resource inherits those it has fields for; each runs once per such field.
 """
 
 from collections.abc import Awaitable, Callable
@@ -20,10 +21,28 @@ class CrudResource:
     make_input: Callable[[AsyncClient], Awaitable[Payload]]  # a valid payload, references created
     create: Callable[[AsyncClient], Awaitable[Payload]]  # a row created through the API
     sortable: tuple[str, ...]
+    filterable: tuple[str, ...] = ()
+    invalid_values: tuple[object, ...] = ()  # pytest.param(field, value, id=...)
+    required: tuple[str, ...] = ()
+    unique: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
 
 
 class CrudContract:
     resource: ClassVar[CrudResource]
+
+    def pytest_generate_tests(self, metafunc: pytest.Metafunc) -> None:
+        """Run each field rule once per field of the resource it applies to."""
+        cases: dict[str, tuple[object, ...]] = {
+            "filter_field": self.resource.filterable,
+            "invalid_field,value": self.resource.invalid_values,
+            "required_field": self.resource.required,
+            "unique_field": self.resource.unique,
+            "reference_field": self.resource.references,
+        }
+        for names, values in cases.items():
+            if set(names.split(",")) <= set(metafunc.fixturenames):
+                metafunc.parametrize(names, values)
 
     async def test_create_returns_201_and_the_object(self, client: AsyncClient) -> None:
         payload = await self.resource.make_input(client)
@@ -105,3 +124,68 @@ class CrudContract:
         response = await client.get(self.resource.url, params=params)
         assert response.status_code == 422
         assert response.json()["error"]["code"] == "validation_error"
+
+
+class FilterRules(CrudContract):
+    async def test_list_filters_by_equality(self, client: AsyncClient, filter_field: str) -> None:
+        first = await self.resource.create(client)
+        await self.resource.create(client)
+        value = first[filter_field]
+        param = str(value).lower() if isinstance(value, bool) else str(value)
+        response = await client.get(self.resource.url, params={filter_field: param})
+        assert response.status_code == 200, response.text
+        items = response.json()["items"]
+        assert first["id"] in [item["id"] for item in items]
+        assert all(item[filter_field] == value for item in items)
+
+
+class InvalidValueRules(CrudContract):
+    async def test_create_rejects_invalid_values(
+        self, client: AsyncClient, invalid_field: str, value: object
+    ) -> None:
+        payload = {**(await self.resource.make_input(client)), invalid_field: value}
+        response = await client.post(self.resource.url, json=payload)
+        assert response.status_code == 422, response.text
+        error = response.json()["error"]
+        assert error["code"] == "validation_error"
+        assert invalid_field in error["details"][0]["loc"]
+
+
+class RequiredRules(CrudContract):
+    async def test_create_requires_the_field(
+        self, client: AsyncClient, required_field: str
+    ) -> None:
+        payload = await self.resource.make_input(client)
+        del payload[required_field]
+        response = await client.post(self.resource.url, json=payload)
+        assert response.status_code == 422
+        assert response.json()["error"]["details"][0]["type"] == "missing"
+
+    async def test_patch_rejects_null_for_a_required_field(
+        self, client: AsyncClient, required_field: str
+    ) -> None:
+        created = await self.resource.create(client)
+        url = f"{self.resource.url}/{created['id']}"
+        response = await client.patch(url, json={required_field: None})
+        assert response.status_code == 422
+
+
+class UniqueRules(CrudContract):
+    async def test_duplicate_unique_value_is_409(
+        self, client: AsyncClient, unique_field: str
+    ) -> None:
+        first = await self.resource.create(client)
+        payload = {**(await self.resource.make_input(client)), unique_field: first[unique_field]}
+        response = await client.post(self.resource.url, json=payload)
+        assert response.status_code == 409, response.text
+        assert response.json()["error"]["code"] == "conflict"
+
+
+class ReferenceRules(CrudContract):
+    async def test_reference_to_a_missing_row_is_422(
+        self, client: AsyncClient, reference_field: str
+    ) -> None:
+        payload = {**(await self.resource.make_input(client)), reference_field: 999_999}
+        response = await client.post(self.resource.url, json=payload)
+        assert response.status_code == 422, response.text
+        assert response.json()["error"]["code"] == "invalid_reference"

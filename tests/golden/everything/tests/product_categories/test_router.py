@@ -1,12 +1,20 @@
 """HTTP tests of /api/v1/product-categories.
 
-The shared CRUD contract (tests/crud.py) plus this resource's own field rules.
+The shared CRUD contract and field rules (tests/crud.py), given this resource's fields.
 """
 
 import pytest
 from httpx import AsyncClient
 
-from tests.crud import CrudContract, CrudResource
+from tests.crud import (
+    CrudContract,
+    CrudResource,
+    FilterRules,
+    InvalidValueRules,
+    ReferenceRules,
+    RequiredRules,
+    UniqueRules,
+)
 from tests.product_categories.factory import (
     URL,
     create_product_category,
@@ -15,7 +23,14 @@ from tests.product_categories.factory import (
 )
 
 
-class TestProductCategoryApi(CrudContract):
+class TestProductCategoryApi(
+    FilterRules,
+    InvalidValueRules,
+    RequiredRules,
+    UniqueRules,
+    ReferenceRules,
+    CrudContract,
+):
     resource = CrudResource(
         url=URL,
         make_input=product_category_input,
@@ -27,6 +42,16 @@ class TestProductCategoryApi(CrudContract):
             "created_at",
             "updated_at",
         ),
+        filterable=("label",),
+        invalid_values=(
+            pytest.param("label", 123, id="label-type"),
+            pytest.param("label", "x" * 256, id="label-too-long"),
+            pytest.param("label", None, id="label-null"),
+            pytest.param("parent_id", "not-an-id", id="parent_id-type"),
+        ),
+        required=("label",),
+        unique=("label",),
+        references=("parent_id",),
     )
 
 
@@ -42,69 +67,3 @@ async def test_patch_changes_only_the_sent_fields(client: AsyncClient) -> None:
         key: value for key, value in unchanged.items() if key != "updated_at"
     }
     assert (await client.get(f"{URL}/{created['id']}")).json() == body
-
-
-@pytest.mark.parametrize("field", ["label"])
-async def test_list_filters_by_equality(client: AsyncClient, field: str) -> None:
-    first = await create_product_category(client)
-    await create_product_category(client)
-    value = first[field]
-    param = str(value).lower() if isinstance(value, bool) else str(value)
-    response = await client.get(URL, params={field: param})
-    assert response.status_code == 200, response.text
-    items = response.json()["items"]
-    assert first["id"] in [item["id"] for item in items]
-    assert all(item[field] == value for item in items)
-
-
-@pytest.mark.parametrize(
-    ("field", "value"),
-    [
-        pytest.param("label", 123, id="label-type"),
-        pytest.param("label", "x" * 256, id="label-too-long"),
-        pytest.param("label", None, id="label-null"),
-        pytest.param("parent_id", "not-an-id", id="parent_id-type"),
-    ],
-)
-async def test_create_rejects_invalid_values(
-    client: AsyncClient, field: str, value: object
-) -> None:
-    payload = {**(await product_category_input(client)), field: value}
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 422, response.text
-    error = response.json()["error"]
-    assert error["code"] == "validation_error"
-    assert field in error["details"][0]["loc"]
-
-
-@pytest.mark.parametrize("field", ["label"])
-async def test_create_requires_the_field(client: AsyncClient, field: str) -> None:
-    payload = await product_category_input(client)
-    del payload[field]
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 422
-    assert response.json()["error"]["details"][0]["type"] == "missing"
-
-
-@pytest.mark.parametrize("field", ["label"])
-async def test_patch_rejects_null_for_a_required_field(client: AsyncClient, field: str) -> None:
-    created = await create_product_category(client)
-    response = await client.patch(f"{URL}/{created['id']}", json={field: None})
-    assert response.status_code == 422
-
-
-@pytest.mark.parametrize("field", ["label"])
-async def test_duplicate_unique_value_is_409(client: AsyncClient, field: str) -> None:
-    first = await create_product_category(client)
-    payload = {**(await product_category_input(client)), field: first[field]}
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 409, response.text
-    assert response.json()["error"]["code"] == "conflict"
-
-
-@pytest.mark.parametrize("field", ["parent_id"])
-async def test_reference_to_a_missing_row_is_422(client: AsyncClient, field: str) -> None:
-    payload = {**(await product_category_input(client)), field: 999_999}
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 422, response.text
-    assert response.json()["error"]["code"] == "invalid_reference"

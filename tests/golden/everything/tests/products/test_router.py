@@ -1,16 +1,31 @@
 """HTTP tests of /api/v1/products.
 
-The shared CRUD contract (tests/crud.py) plus this resource's own field rules.
+The shared CRUD contract and field rules (tests/crud.py), given this resource's fields.
 """
 
 import pytest
 from httpx import AsyncClient
 
-from tests.crud import CrudContract, CrudResource
+from tests.crud import (
+    CrudContract,
+    CrudResource,
+    FilterRules,
+    InvalidValueRules,
+    ReferenceRules,
+    RequiredRules,
+    UniqueRules,
+)
 from tests.products.factory import URL, create_product, product_input, product_payload
 
 
-class TestProductApi(CrudContract):
+class TestProductApi(
+    FilterRules,
+    InvalidValueRules,
+    RequiredRules,
+    UniqueRules,
+    ReferenceRules,
+    CrudContract,
+):
     resource = CrudResource(
         url=URL,
         make_input=product_input,
@@ -32,6 +47,57 @@ class TestProductApi(CrudContract):
             "created_at",
             "updated_at",
         ),
+        filterable=(
+            "sku",
+            "name",
+            "description",
+            "weight",
+            "price",
+            "stock",
+            "active",
+            "support",
+            "homepage",
+            "size",
+            "released_at",
+            "warehouse_id",
+        ),
+        invalid_values=(
+            pytest.param("sku", "not-a-uuid", id="sku-type"),
+            pytest.param("sku", None, id="sku-null"),
+            pytest.param("name", 123, id="name-type"),
+            pytest.param("name", "x" * 81, id="name-too-long"),
+            pytest.param("name", "x" * 1, id="name-too-short"),
+            pytest.param("name", None, id="name-null"),
+            pytest.param("description", 123, id="description-type"),
+            pytest.param("description", "x" * 2001, id="description-too-long"),
+            pytest.param("weight", "not-a-number", id="weight-type"),
+            pytest.param("weight", -1, id="weight-below-min"),
+            pytest.param("weight", 1001, id="weight-above-max"),
+            pytest.param("weight", None, id="weight-null"),
+            pytest.param("price", "not-a-number", id="price-type"),
+            pytest.param("price", "-0.99", id="price-below-min"),
+            pytest.param("price", "1.001", id="price-too-precise"),
+            pytest.param("price", None, id="price-null"),
+            pytest.param("stock", "not-a-number", id="stock-type"),
+            pytest.param("stock", -1, id="stock-below-min"),
+            pytest.param("active", "not-a-bool", id="active-type"),
+            pytest.param("attributes", [1, 2], id="attributes-type"),
+            pytest.param("support", "not-an-email", id="support-type"),
+            pytest.param("homepage", "not a url", id="homepage-type"),
+            pytest.param("size", "not-a-choice", id="size-type"),
+            pytest.param("released_at", "not-a-datetime", id="released_at-type"),
+            pytest.param("warehouse_id", "not-an-id", id="warehouse_id-type"),
+            pytest.param("warehouse_id", None, id="warehouse_id-null"),
+        ),
+        required=(
+            "sku",
+            "name",
+            "weight",
+            "price",
+            "warehouse_id",
+        ),
+        unique=("sku",),
+        references=("warehouse_id",),
     )
 
 
@@ -47,107 +113,3 @@ async def test_patch_changes_only_the_sent_fields(client: AsyncClient) -> None:
         key: value for key, value in unchanged.items() if key != "updated_at"
     }
     assert (await client.get(f"{URL}/{created['id']}")).json() == body
-
-
-@pytest.mark.parametrize(
-    "field",
-    [
-        "sku",
-        "name",
-        "description",
-        "weight",
-        "price",
-        "stock",
-        "active",
-        "support",
-        "homepage",
-        "size",
-        "released_at",
-        "warehouse_id",
-    ],
-)
-async def test_list_filters_by_equality(client: AsyncClient, field: str) -> None:
-    first = await create_product(client)
-    await create_product(client)
-    value = first[field]
-    param = str(value).lower() if isinstance(value, bool) else str(value)
-    response = await client.get(URL, params={field: param})
-    assert response.status_code == 200, response.text
-    items = response.json()["items"]
-    assert first["id"] in [item["id"] for item in items]
-    assert all(item[field] == value for item in items)
-
-
-@pytest.mark.parametrize(
-    ("field", "value"),
-    [
-        pytest.param("sku", "not-a-uuid", id="sku-type"),
-        pytest.param("sku", None, id="sku-null"),
-        pytest.param("name", 123, id="name-type"),
-        pytest.param("name", "x" * 81, id="name-too-long"),
-        pytest.param("name", "x" * 1, id="name-too-short"),
-        pytest.param("name", None, id="name-null"),
-        pytest.param("description", 123, id="description-type"),
-        pytest.param("description", "x" * 2001, id="description-too-long"),
-        pytest.param("weight", "not-a-number", id="weight-type"),
-        pytest.param("weight", -1, id="weight-below-min"),
-        pytest.param("weight", 1001, id="weight-above-max"),
-        pytest.param("weight", None, id="weight-null"),
-        pytest.param("price", "not-a-number", id="price-type"),
-        pytest.param("price", "-0.99", id="price-below-min"),
-        pytest.param("price", "1.001", id="price-too-precise"),
-        pytest.param("price", None, id="price-null"),
-        pytest.param("stock", "not-a-number", id="stock-type"),
-        pytest.param("stock", -1, id="stock-below-min"),
-        pytest.param("active", "not-a-bool", id="active-type"),
-        pytest.param("attributes", [1, 2], id="attributes-type"),
-        pytest.param("support", "not-an-email", id="support-type"),
-        pytest.param("homepage", "not a url", id="homepage-type"),
-        pytest.param("size", "not-a-choice", id="size-type"),
-        pytest.param("released_at", "not-a-datetime", id="released_at-type"),
-        pytest.param("warehouse_id", "not-an-id", id="warehouse_id-type"),
-        pytest.param("warehouse_id", None, id="warehouse_id-null"),
-    ],
-)
-async def test_create_rejects_invalid_values(
-    client: AsyncClient, field: str, value: object
-) -> None:
-    payload = {**(await product_input(client)), field: value}
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 422, response.text
-    error = response.json()["error"]
-    assert error["code"] == "validation_error"
-    assert field in error["details"][0]["loc"]
-
-
-@pytest.mark.parametrize("field", ["sku", "name", "weight", "price", "warehouse_id"])
-async def test_create_requires_the_field(client: AsyncClient, field: str) -> None:
-    payload = await product_input(client)
-    del payload[field]
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 422
-    assert response.json()["error"]["details"][0]["type"] == "missing"
-
-
-@pytest.mark.parametrize("field", ["sku", "name", "weight", "price", "warehouse_id"])
-async def test_patch_rejects_null_for_a_required_field(client: AsyncClient, field: str) -> None:
-    created = await create_product(client)
-    response = await client.patch(f"{URL}/{created['id']}", json={field: None})
-    assert response.status_code == 422
-
-
-@pytest.mark.parametrize("field", ["sku"])
-async def test_duplicate_unique_value_is_409(client: AsyncClient, field: str) -> None:
-    first = await create_product(client)
-    payload = {**(await product_input(client)), field: first[field]}
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 409, response.text
-    assert response.json()["error"]["code"] == "conflict"
-
-
-@pytest.mark.parametrize("field", ["warehouse_id"])
-async def test_reference_to_a_missing_row_is_422(client: AsyncClient, field: str) -> None:
-    payload = {**(await product_input(client)), field: 999_999}
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 422, response.text
-    assert response.json()["error"]["code"] == "invalid_reference"

@@ -1,16 +1,29 @@
 """HTTP tests of /api/v1/warehouses.
 
-The shared CRUD contract (tests/crud.py) plus this resource's own field rules.
+The shared CRUD contract and field rules (tests/crud.py), given this resource's fields.
 """
 
 import pytest
 from httpx import AsyncClient
 
-from tests.crud import CrudContract, CrudResource
+from tests.crud import (
+    CrudContract,
+    CrudResource,
+    FilterRules,
+    InvalidValueRules,
+    RequiredRules,
+    UniqueRules,
+)
 from tests.warehouses.factory import URL, create_warehouse, warehouse_input, warehouse_payload
 
 
-class TestWarehouseApi(CrudContract):
+class TestWarehouseApi(
+    FilterRules,
+    InvalidValueRules,
+    RequiredRules,
+    UniqueRules,
+    CrudContract,
+):
     resource = CrudResource(
         url=URL,
         make_input=warehouse_input,
@@ -23,6 +36,26 @@ class TestWarehouseApi(CrudContract):
             "created_at",
             "updated_at",
         ),
+        filterable=(
+            "code",
+            "city",
+            "opened",
+        ),
+        invalid_values=(
+            pytest.param("code", 123, id="code-type"),
+            pytest.param("code", "x" * 9, id="code-too-long"),
+            pytest.param("code", None, id="code-null"),
+            pytest.param("city", 123, id="city-type"),
+            pytest.param("city", "x" * 256, id="city-too-long"),
+            pytest.param("city", None, id="city-null"),
+            pytest.param("opened", "not-a-date", id="opened-type"),
+        ),
+        required=(
+            "code",
+            "city",
+        ),
+        unique=("code",),
+        references=(),
     )
 
 
@@ -38,64 +71,3 @@ async def test_patch_changes_only_the_sent_fields(client: AsyncClient) -> None:
         key: value for key, value in unchanged.items() if key != "updated_at"
     }
     assert (await client.get(f"{URL}/{created['id']}")).json() == body
-
-
-@pytest.mark.parametrize("field", ["code", "city", "opened"])
-async def test_list_filters_by_equality(client: AsyncClient, field: str) -> None:
-    first = await create_warehouse(client)
-    await create_warehouse(client)
-    value = first[field]
-    param = str(value).lower() if isinstance(value, bool) else str(value)
-    response = await client.get(URL, params={field: param})
-    assert response.status_code == 200, response.text
-    items = response.json()["items"]
-    assert first["id"] in [item["id"] for item in items]
-    assert all(item[field] == value for item in items)
-
-
-@pytest.mark.parametrize(
-    ("field", "value"),
-    [
-        pytest.param("code", 123, id="code-type"),
-        pytest.param("code", "x" * 9, id="code-too-long"),
-        pytest.param("code", None, id="code-null"),
-        pytest.param("city", 123, id="city-type"),
-        pytest.param("city", "x" * 256, id="city-too-long"),
-        pytest.param("city", None, id="city-null"),
-        pytest.param("opened", "not-a-date", id="opened-type"),
-    ],
-)
-async def test_create_rejects_invalid_values(
-    client: AsyncClient, field: str, value: object
-) -> None:
-    payload = {**(await warehouse_input(client)), field: value}
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 422, response.text
-    error = response.json()["error"]
-    assert error["code"] == "validation_error"
-    assert field in error["details"][0]["loc"]
-
-
-@pytest.mark.parametrize("field", ["code", "city"])
-async def test_create_requires_the_field(client: AsyncClient, field: str) -> None:
-    payload = await warehouse_input(client)
-    del payload[field]
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 422
-    assert response.json()["error"]["details"][0]["type"] == "missing"
-
-
-@pytest.mark.parametrize("field", ["code", "city"])
-async def test_patch_rejects_null_for_a_required_field(client: AsyncClient, field: str) -> None:
-    created = await create_warehouse(client)
-    response = await client.patch(f"{URL}/{created['id']}", json={field: None})
-    assert response.status_code == 422
-
-
-@pytest.mark.parametrize("field", ["code"])
-async def test_duplicate_unique_value_is_409(client: AsyncClient, field: str) -> None:
-    first = await create_warehouse(client)
-    payload = {**(await warehouse_input(client)), field: first[field]}
-    response = await client.post(URL, json=payload)
-    assert response.status_code == 409, response.text
-    assert response.json()["error"]["code"] == "conflict"

@@ -2,11 +2,13 @@
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, select
 
-from app.db.database import Database, IntegrityError
+from app.core.config import Settings
+from app.db.database import Database, IntegrityError, database_from
 from app.db.engine import build_engine
 from app.db.statements import Statement, insert_statement
 
@@ -84,7 +86,9 @@ async def test_a_failed_write_does_not_spoil_its_transaction(
     assert await count_elsewhere(probe_url) == 2
 
 
-async def test_the_pool_never_opens_more_than_its_size(database: Database) -> None:
+@asynccontextmanager
+async def all_connections_busy(database: Database, count: int) -> AsyncIterator[None]:
+    """Other tasks hold `count` connections in open transactions until the block ends."""
     release = asyncio.Event()
     holding = asyncio.Semaphore(0)
 
@@ -93,14 +97,32 @@ async def test_the_pool_never_opens_more_than_its_size(database: Database) -> No
             holding.release()
             await release.wait()
 
-    holders = [asyncio.create_task(hold_a_connection()) for _ in range(2)]
+    holders = [asyncio.create_task(hold_a_connection()) for _ in range(count)]
     for _ in holders:
         await holding.acquire()
-    with pytest.raises(TimeoutError):
-        await database.fetch_value(_COUNT)  # both connections are busy for longer than the timeout
-    release.set()
-    await asyncio.gather(*holders)
+    try:
+        yield
+    finally:
+        release.set()
+        await asyncio.gather(*holders)
+
+
+async def test_the_pool_never_opens_more_than_its_size(database: Database) -> None:
+    async with all_connections_busy(database, 2):
+        with pytest.raises(TimeoutError):
+            await database.fetch_value(_COUNT)  # both connections are busy past the timeout
     assert await database.fetch_value(_COUNT) == 0
+
+
+async def test_the_pool_is_sized_from_settings(probe_url: str) -> None:
+    settings = Settings(database_url=probe_url, db_pool_size=1, db_pool_timeout=0.2)
+    database = database_from(settings)
+    try:
+        async with all_connections_busy(database, 1):
+            with pytest.raises(TimeoutError):
+                await database.fetch_value(_COUNT)
+    finally:
+        await database.close()
 
 
 def test_an_unsupported_database_url_is_refused() -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import literal_column, select
 from sqlalchemy.engine import Dialect
 
-from app.core.config import get_settings
+from app.core.config import Settings, get_settings
 from app.db.drivers import Driver, Rows, dialect_for, driver_for
 from app.db.statements import PAGE_TOTAL, CompiledStatement, PageStatements, Row, Statement
 
@@ -201,10 +201,7 @@ class Database:
             self._slots.release()
 
 
-@lru_cache
-def get_database() -> Database:
-    """The app's database, configured from settings on first use."""
-    settings = get_settings()
+def database_from(settings: Settings) -> Database:
     database = Database(
         settings.database_url,
         pool_size=settings.db_pool_size,
@@ -213,6 +210,12 @@ def get_database() -> Database:
     if settings.db_echo:
         database.listener = logging.getLogger("app.sql").info
     return database
+
+
+@lru_cache
+def get_database() -> Database:
+    """The app's database, configured from settings on first use."""
+    return database_from(get_settings())
 
 
 async def close_database() -> None:

@@ -37,7 +37,8 @@ class Driver(Protocol[ConnectionT]):
     def in_memory(self) -> bool: ...
 
     def violated_constraint(self, error: Exception) -> str | None:
-        """ "unique", "foreign_key" or "other" for an integrity error; None for anything else."""
+        """The broken constraint of an integrity error ("unique", "foreign_key" or "other");
+        None for any other error."""
         ...
 
 

@@ -131,18 +131,22 @@ def page_statements(table: Table, filters: tuple[str, ...], sort: str) -> PageSt
 @lru_cache(maxsize=1024)
 def insert_statement(table: Table, names: tuple[str, ...]) -> Statement:
     """INSERT of the given columns plus those with a Python-side default, RETURNING the row."""
-    columns = (*names, *(name for name in _defaults(table, "default") if name not in names))
-    values: dict[str, Any] = {name: bindparam(name) for name in columns}
+    values = _assignments(table, names, "default")
     return Statement(insert(table).values(values).returning(*table.c))
 
 
 @lru_cache(maxsize=1024)
 def update_statement(table: Table, names: tuple[str, ...]) -> Statement:
     """UPDATE by id of the given columns and those with an on-update default, RETURNING the row."""
-    columns = (*names, *(name for name in _defaults(table, "onupdate") if name not in names))
-    values: dict[str, Any] = {name: bindparam(name) for name in columns}
+    values = _assignments(table, names, "onupdate")
     statement = update(table).where(table.c.id == bindparam("id")).values(values)
     return Statement(statement.returning(*table.c))
+
+
+def _assignments(table: Table, names: tuple[str, ...], kind: str) -> dict[str, Any]:
+    """A bind parameter per given column and per column a `kind` default fills in."""
+    filled = (name for name in _defaults(table, kind) if name not in names)
+    return {name: bindparam(name) for name in (*names, *filled)}
 
 
 def with_defaults(table: Table, values: Mapping[str, object], *, on_update: bool = False) -> Row:

@@ -20,6 +20,7 @@ class CrudResource:
     url: str
     make_input: Callable[[AsyncClient], Awaitable[Payload]]  # a valid payload, references created
     create: Callable[[AsyncClient], Awaitable[Payload]]  # a row created through the API
+    make_change: Callable[[AsyncClient], Awaitable[Payload]]  # a PATCH body changing one field
     sortable: tuple[str, ...]
     filterable: tuple[str, ...] = ()
     invalid_values: tuple[object, ...] = ()  # pytest.param(field, value, id=...)
@@ -65,6 +66,20 @@ class CrudContract:
             response = await client.request(method, f"{self.resource.url}/999999", json=json)
             assert response.status_code == 404, method
             assert response.json()["error"]["code"] == "not_found"
+
+    async def test_patch_changes_only_the_sent_fields(self, client: AsyncClient) -> None:
+        created = await self.resource.create(client)
+        change = await self.resource.make_change(client)
+        url = f"{self.resource.url}/{created['id']}"
+        response = await client.patch(url, json=change)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert {key: body[key] for key in change} == change
+        unchanged = {key: value for key, value in created.items() if key not in change}
+        assert {key: body[key] for key in unchanged if key != "updated_at"} == {
+            key: value for key, value in unchanged.items() if key != "updated_at"
+        }
+        assert (await client.get(url)).json() == body
 
     async def test_delete_returns_204_then_404(self, client: AsyncClient) -> None:
         created = await self.resource.create(client)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from layerkit import __version__
 from layerkit.errors import LayerkitError, ResourceExistsError
+from layerkit.io.journal import recover
 from layerkit.io.manifest import MANIFEST, Manifest, find_project_root, load_manifest
 from layerkit.io.workspace import Workspace
 from layerkit.plan.builders import Build, add_project_files, add_resource, finish
@@ -78,6 +79,7 @@ def create_project(
     if root.exists() and not root.is_dir():
         raise LayerkitError(f"{root} exists and is not a folder; choose another name or --dir")
     preset = get_preset(spec.preset)
+    recover(root)  # an interrupted write in or beside ROOT is completed or undone first
     if (root / MANIFEST).is_file():
         raise LayerkitError(
             f"{root} is already a layerkit project: add resources with `layerkit generate resource`"

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from layerkit.io import transaction
 from layerkit.io.transaction import write_atomically
 
 
@@ -29,18 +28,19 @@ def existing_project(tmp_path: Path) -> Path:
     return root
 
 
-class FailOnCall:
-    """`os.replace` that raises on the n-th call and behaves normally otherwise."""
+class FailOnMove:
+    """`os.replace` that raises on the n-th move of a staged file into the project."""
 
-    def __init__(self, failing_call: int, real: Callable[..., None]) -> None:
-        self.failing_call = failing_call
+    def __init__(self, failing_move: int, real: Callable[..., None]) -> None:
+        self.failing_move = failing_move
         self.real = real
-        self.calls = 0
+        self.moves = 0
 
     def __call__(self, src: str | Path, dst: str | Path) -> None:
-        self.calls += 1
-        if self.calls == self.failing_call:
-            raise OSError("disk full")
+        if Path(src).name.endswith(".new"):
+            self.moves += 1
+            if self.moves == self.failing_move:
+                raise OSError("disk full")
         self.real(src, dst)
 
 
@@ -117,13 +117,13 @@ def test_failure_midway_leaves_the_existing_tree_byte_for_byte(
 ) -> None:
     root = existing_project(tmp_path)
     before = tree(root)
-    failing = FailOnCall(2, os.replace)
-    monkeypatch.setattr(transaction.os, "replace", failing)
+    failing = FailOnMove(2, os.replace)
+    monkeypatch.setattr(os, "replace", failing)
 
     with pytest.raises(OSError, match=r"disk full"):
         write_atomically(root, files)
 
-    assert failing.calls >= 2
+    assert failing.moves == 2
     assert tree(root) == before  # same files, same bytes, no new folders, no stage folder
 
 
@@ -132,9 +132,61 @@ def test_failure_on_the_first_move_leaves_the_tree_as_it_was(
 ) -> None:
     root = existing_project(tmp_path)
     before = tree(root)
-    monkeypatch.setattr(transaction.os, "replace", FailOnCall(1, os.replace))
+    monkeypatch.setattr(os, "replace", FailOnMove(1, os.replace))
 
     with pytest.raises(OSError, match=r"disk full"):
         write_atomically(root, {"app/models.py": "changed\n", "app/new.py": "new\n"})
 
     assert tree(root) == before
+
+
+def test_failure_while_staging_leaves_the_tree_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = existing_project(tmp_path)
+    before = tree(root)
+    calls = 0
+    real_fsync = os.fsync
+
+    def failing_fsync(fd: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise OSError("I/O error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+
+    with pytest.raises(OSError, match=r"I/O error"):
+        write_atomically(root, {"app/models.py": "changed\n", "app/books/new.py": "new\n"})
+
+    assert tree(root) == before
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    root = existing_project(tmp_path)
+    (root / "app" / "models.py").chmod(0o750)
+
+    write_atomically(root, {"app/models.py": "changed\n"})
+
+    assert (root / "app" / "models.py").stat().st_mode & 0o777 == 0o750
+
+
+@pytest.mark.parametrize(
+    ("umask", "folder_mode", "file_mode"), [(0o022, 0o755, 0o644), (0o027, 0o750, 0o640)]
+)
+def test_new_folders_and_files_follow_the_umask(
+    tmp_path: Path, umask: int, folder_mode: int, file_mode: int
+) -> None:
+    previous = os.umask(umask)
+    try:
+        write_atomically(tmp_path / "shop", {"app/main.py": "X = 1\n"})
+        write_atomically(tmp_path / "shop", {"app/books/models.py": "Y = 1\n"})  # folders made in place
+    finally:
+        os.umask(previous)
+
+    root = tmp_path / "shop"
+    for folder in (root, root / "app", root / "app" / "books"):
+        assert folder.stat().st_mode & 0o777 == folder_mode, folder  # like mkdir, not mkdtemp's 0700
+    for file in (root / "app" / "main.py", root / "app" / "books" / "models.py"):
+        assert file.stat().st_mode & 0o777 == file_mode, file

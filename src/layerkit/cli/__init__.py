@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import typer
 
 from layerkit import __version__
@@ -40,4 +42,5 @@ app.add_typer(generate_command.app, name="g", hidden=True)
 
 
 def main() -> None:
+    logging.basicConfig(format="%(message)s")  # notices (e.g. a recovered write): one line on stderr
     app()

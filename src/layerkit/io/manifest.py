@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layerkit.errors import NotAProjectError
+from layerkit.io.journal import recover
 
 MANIFEST = ".layerkit.toml"
 
@@ -55,8 +56,14 @@ class Manifest:
 
 
 def find_project_root(start: Path) -> Path:
-    """The nearest folder at or above `start` holding a manifest."""
+    """The nearest folder at or above `start` holding a manifest.
+
+    Every command finds its project here, so this is where an interrupted write is first
+    completed or undone (a killed `layerkit new` into an existing folder may not have moved
+    the manifest in yet: folders on the way are recovered too).
+    """
     for folder in (start.resolve(), *start.resolve().parents):
+        recover(folder)
         if (folder / MANIFEST).is_file():
             return folder
     raise NotAProjectError(

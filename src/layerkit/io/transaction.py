@@ -1,69 +1,109 @@
-"""All-or-nothing writes: stage every file, then move them into place; undo on any failure."""
+"""All-or-nothing writes, even when killed: a new tree appears whole by one rename; changes to an
+existing tree go through a journal (see journal.py) that the next command completes or undoes."""
 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import tempfile
-from pathlib import Path
+from contextlib import suppress
+from pathlib import Path, PurePosixPath
+
+from layerkit.io.journal import (
+    ROLLBACK,
+    STAGE_PREFIX,
+    Entry,
+    Journal,
+    finish,
+    fsync_file,
+    fsync_folder,
+    locked,
+    move_in,
+    new_project_stage_name,
+    undo,
+    write_durably,
+)
+
+# Test-only: seconds to sleep before each move, so tests can kill a run inside its move phase.
+MOVE_DELAY_VARIABLE = "LAYERKIT_TEST_MOVE_DELAY"
 
 
 def write_atomically(root: Path, files: dict[str, str]) -> None:
     """Write `files` (relative posix path -> content) under `root`, all or none."""
     if not root.exists():
         _create_tree(root, files)
-    else:
+    elif files:
         _replace_files(root, files)
 
 
-def _stage(folder: Path, files: dict[str, str]) -> None:
-    for relative, content in files.items():
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-
-
 def _create_tree(root: Path, files: dict[str, str]) -> None:
-    """A new project: build it next to its final place, then one rename makes it appear."""
+    """A new project: build it next to its final place, then one rename makes it appear.
+
+    Killed before the rename, it leaves only `.NAME.layerkit-*` beside ROOT, which the next
+    command on ROOT removes (journal.recover).
+    """
     root.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{root.name}.layerkit-", dir=root.parent))
-    try:
-        _stage(stage, files)
-        os.rename(stage, root)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
+    with locked(root.parent):
+        stage = _make_folder(root)
+        try:
+            for relative, content in files.items():
+                target = stage / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content.encode("utf-8"))
+            os.rename(stage, root)
+        except BaseException:
+            shutil.rmtree(stage, ignore_errors=True)
+            raise
+
+
+def _make_folder(root: Path) -> Path:
+    """The stage of a new project: made by mkdir, so it (and the project) follows the umask."""
+    while True:
+        stage = root.parent / new_project_stage_name(root, secrets.token_hex(4))
+        try:
+            stage.mkdir()
+            return stage
+        except FileExistsError:
+            continue
 
 
 def _replace_files(root: Path, files: dict[str, str]) -> None:
-    stage = Path(tempfile.mkdtemp(prefix=".layerkit-stage-", dir=root))
-    new_dir, backup_dir = stage / "new", stage / "backup"
-    done: list[tuple[Path, Path | None]] = []  # (target, its backup or None if it was new)
-    made_dirs: list[Path] = []
-    try:
-        _stage(new_dir, files)
-        for relative in files:
-            target = root / relative
-            for parent in reversed(target.relative_to(root).parents[:-1]):
-                folder = root / parent
-                if not folder.exists():
-                    folder.mkdir()
-                    made_dirs.append(folder)
-            backup = None
-            if target.exists():
-                backup = backup_dir / relative
-                backup.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(target, backup)
-            done.append((target, backup))
-            os.replace(new_dir / relative, target)
-    except BaseException:
-        for target, backup in reversed(done):
-            if backup is None:
-                target.unlink(missing_ok=True)
-            else:
-                os.replace(backup, target)
-        for folder in reversed(made_dirs):
-            shutil.rmtree(folder, ignore_errors=True)
-        raise
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    with locked(root):
+        stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=root))
+        try:
+            journal = _stage(root, stage, files)
+            journal.commit(stage)  # the commit point: from here on, recovery rolls forward
+            fsync_folder(root)  # the stage's own entry
+        except BaseException:
+            shutil.rmtree(stage, ignore_errors=True)
+            raise
+        try:
+            move_in(root, stage, journal, delay=float(os.environ.get(MOVE_DELAY_VARIABLE) or 0))
+        except BaseException:
+            with suppress(OSError):  # without the mark, recovery would roll forward: also whole
+                journal.commit(stage, ROLLBACK)  # from here on, recovery rolls back
+            undo(root, stage, journal)
+            finish(stage)
+            raise
+        finish(stage)
+
+
+def _stage(root: Path, stage: Path, files: dict[str, str]) -> Journal:
+    """Write every new content and a backup of every replaced file into the stage, durably."""
+    entries: list[Entry] = []
+    folders: list[str] = []
+    for number, (relative, content) in enumerate(files.items()):
+        target, new = root / relative, stage / f"{number}.new"
+        write_durably(new, content.encode("utf-8"))
+        backup = None
+        if target.exists():
+            backup = f"{number}.old"
+            shutil.copy2(target, stage / backup)  # bytes, mode and times, to restore exactly
+            fsync_file(stage / backup)
+            shutil.copymode(target, new)  # a replaced file keeps its permissions
+        for parent in reversed(PurePosixPath(relative).parents[:-1]):
+            if parent.as_posix() not in folders and not (root / parent).exists():
+                folders.append(parent.as_posix())
+        entries.append(Entry(relative, new.name, backup))
+    return Journal(entries, folders)

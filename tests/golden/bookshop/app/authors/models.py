@@ -1,16 +1,15 @@
 """The author table: columns and relationships only."""
 
-from datetime import date
-
-from sqlalchemy import Date, String
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.core.types import Date, Str
 from app.db.base import Entity
 
 
 class Author(Entity):
     __tablename__ = "author"
 
-    name: Mapped[str] = mapped_column(String(120), index=True)
-    born: Mapped[date | None] = mapped_column(Date())
-    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    name: Mapped[Str] = mapped_column(sa.String(120), index=True)
+    born: Mapped[Date | None] = mapped_column(sa.Date())
+    email: Mapped[Str | None] = mapped_column(sa.String(320), unique=True)

@@ -34,10 +34,10 @@ class AuthorRepository:
         return None if row is None else AuthorRead.model_validate(row)
 
     async def page(self, query: AuthorQuery) -> tuple[list[AuthorRead], int]:
-        filters = query.filters()
-        statements = page_statements(_TABLE, tuple(filters), query.sort)
+        values, empty = query.filters()
+        statements = page_statements(_TABLE, tuple(values), query.sort, empty=empty)
         rows, total = await self._database.fetch_page(
-            statements, limit=query.limit, offset=query.offset, **filters
+            statements, limit=query.limit, offset=query.offset, **values
         )
         return _MANY.validate_python(rows), total
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import DatabaseDep
+from app.api.deps import DatabaseDep, IdPath
 from app.api.errors import ERROR_RESPONSES
 from app.authors.repository import AuthorRepository
 from app.authors.schemas import (
@@ -36,16 +36,16 @@ async def create_author(data: AuthorCreate, service: ServiceDep) -> AuthorRead:
     return await service.create(data)
 
 
-@router.get("/{author_id}")
-async def get_author(author_id: int, service: ServiceDep) -> AuthorRead:
+@router.get("/{author_id:int}")
+async def get_author(author_id: IdPath, service: ServiceDep) -> AuthorRead:
     return await service.get(author_id)
 
 
-@router.patch("/{author_id}")
-async def update_author(author_id: int, data: AuthorUpdate, service: ServiceDep) -> AuthorRead:
+@router.patch("/{author_id:int}")
+async def update_author(author_id: IdPath, data: AuthorUpdate, service: ServiceDep) -> AuthorRead:
     return await service.update(author_id, data)
 
 
-@router.delete("/{author_id}", status_code=204)
-async def delete_author(author_id: int, service: ServiceDep) -> None:
+@router.delete("/{author_id:int}", status_code=204)
+async def delete_author(author_id: IdPath, service: ServiceDep) -> None:
     await service.delete(author_id)

@@ -1,9 +1,11 @@
 """What authors look like on the way in (Create, Update, Query) and out (Read, Page)."""
 
-from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from app.core.schemas import PageQuery
+from app.core.types import Date, DateTime, Int, IsoDate, NullFilter, Str, Text
 
 AuthorSort = Literal[
     "id",
@@ -24,57 +26,43 @@ AuthorSort = Literal[
 class AuthorCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(max_length=120)
-    born: date | None = None
+    name: Text = Field(max_length=120)
+    born: IsoDate | None = None
     email: EmailStr | None = None
 
 
 class AuthorUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed."""
+    """Every field optional: only the fields sent are changed; null only where a field is optional."""
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, max_length=120)
-    born: date | None = None
+    name: Text = Field(default=None, max_length=120)
+    born: IsoDate | None = None
     email: EmailStr | None = None
-
-    @field_validator("name")
-    @classmethod
-    def reject_null(cls, value: object) -> object:
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class AuthorRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    name: str
-    born: date | None
-    email: str | None
-    created_at: datetime
-    updated_at: datetime
+    id: Int
+    name: Str
+    born: Date | None
+    email: Str | None
+    created_at: DateTime
+    updated_at: DateTime
 
 
 class AuthorPage(BaseModel):
     items: list[AuthorRead]
-    total: int
-    limit: int
-    offset: int
+    total: Int
+    limit: Int
+    offset: Int
 
 
-class AuthorQuery(BaseModel):
+class AuthorQuery(PageQuery):
     """List parameters: pagination, sort (`field` or `-field`) and equality filters."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    limit: int = Field(default=50, ge=1, le=200)
-    offset: int = Field(default=0, ge=0)
     sort: AuthorSort = "id"
-    name: str | None = None
-    born: date | None = None
-    email: str | None = None
-
-    def filters(self) -> dict[str, object]:
-        return self.model_dump(exclude={"limit", "offset", "sort"}, exclude_none=True)
+    name: Text | None = None
+    born: NullFilter | IsoDate | None = None
+    email: NullFilter | Text | None = None

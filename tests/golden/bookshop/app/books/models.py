@@ -3,9 +3,10 @@
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, Integer, Numeric, String
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.core.types import Bool, Int, Str
 from app.db.base import Entity
 
 if TYPE_CHECKING:
@@ -15,11 +16,13 @@ if TYPE_CHECKING:
 class Book(Entity):
     __tablename__ = "book"
 
-    title: Mapped[str] = mapped_column(String(200), index=True)
-    isbn: Mapped[str] = mapped_column(String(13), unique=True)
-    price: Mapped[Decimal] = mapped_column(Numeric(12, 2))
-    pages: Mapped[int | None] = mapped_column(Integer())
-    published: Mapped[bool] = mapped_column(Boolean())
-    genre: Mapped[str] = mapped_column(String(7))
-    author_id: Mapped[int] = mapped_column(ForeignKey("author.id", ondelete="RESTRICT"), index=True)
+    title: Mapped[Str] = mapped_column(sa.String(200), index=True)
+    isbn: Mapped[Str] = mapped_column(sa.String(13), unique=True)
+    price: Mapped[Decimal] = mapped_column(sa.Numeric(12, 2))
+    pages: Mapped[Int | None] = mapped_column(sa.Integer())
+    published: Mapped[Bool] = mapped_column(sa.Boolean())
+    genre: Mapped[Str] = mapped_column(sa.String(7))
+    author_id: Mapped[Int] = mapped_column(
+        sa.ForeignKey("author.id", ondelete="RESTRICT"), index=True
+    )
     author: Mapped["Author"] = relationship(foreign_keys=[author_id], lazy="raise")

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import DatabaseDep
+from app.api.deps import DatabaseDep, IdPath
 from app.api.errors import ERROR_RESPONSES
 from app.books.repository import BookRepository
 from app.books.schemas import (
@@ -36,16 +36,16 @@ async def create_book(data: BookCreate, service: ServiceDep) -> BookRead:
     return await service.create(data)
 
 
-@router.get("/{book_id}")
-async def get_book(book_id: int, service: ServiceDep) -> BookRead:
+@router.get("/{book_id:int}")
+async def get_book(book_id: IdPath, service: ServiceDep) -> BookRead:
     return await service.get(book_id)
 
 
-@router.patch("/{book_id}")
-async def update_book(book_id: int, data: BookUpdate, service: ServiceDep) -> BookRead:
+@router.patch("/{book_id:int}")
+async def update_book(book_id: IdPath, data: BookUpdate, service: ServiceDep) -> BookRead:
     return await service.update(book_id, data)
 
 
-@router.delete("/{book_id}", status_code=204)
-async def delete_book(book_id: int, service: ServiceDep) -> None:
+@router.delete("/{book_id:int}", status_code=204)
+async def delete_book(book_id: IdPath, service: ServiceDep) -> None:
     await service.delete(book_id)

@@ -1,10 +1,26 @@
 """What books look like on the way in (Create, Update, Query) and out (Read, Page)."""
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.core.schemas import PageQuery
+from app.core.types import (
+    Bool,
+    DateTime,
+    ExactDecimal,
+    Int,
+    Int32,
+    NullFilter,
+    QueryBool,
+    QueryInt32,
+    QueryRowId,
+    RowId,
+    Str,
+    StrictBool,
+    Text,
+)
 
 BookGenre = Literal["fiction", "science", "history"]
 BookSort = Literal[
@@ -34,73 +50,59 @@ BookSort = Literal[
 class BookCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(max_length=200)
-    isbn: str = Field(max_length=13)
-    price: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
-    pages: int | None = Field(default=None, ge=1)
-    published: bool = False
+    title: Text = Field(max_length=200)
+    isbn: Text = Field(max_length=13)
+    price: ExactDecimal = Field(ge=0)
+    pages: Int32 | None = Field(default=None, ge=1)
+    published: StrictBool = False
     genre: BookGenre
-    author_id: int
+    author_id: RowId
 
 
 class BookUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed."""
+    """Every field optional: only the fields sent are changed; null only where a field is optional."""
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str | None = Field(default=None, max_length=200)
-    isbn: str | None = Field(default=None, max_length=13)
-    price: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
-    pages: int | None = Field(default=None, ge=1)
-    published: bool | None = None
-    genre: BookGenre | None = None
-    author_id: int | None = None
-
-    @field_validator("title", "isbn", "price", "published", "genre", "author_id")
-    @classmethod
-    def reject_null(cls, value: object) -> object:
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    title: Text = Field(default=None, max_length=200)
+    isbn: Text = Field(default=None, max_length=13)
+    price: ExactDecimal = Field(default=None, ge=0)
+    pages: Int32 | None = Field(default=None, ge=1)
+    published: StrictBool = Field(default=None)
+    genre: BookGenre = Field(default=None)
+    author_id: RowId = Field(default=None)
 
 
 class BookRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    title: str
-    isbn: str
+    id: Int
+    title: Str
+    isbn: Str
     price: Decimal
-    pages: int | None
-    published: bool
+    pages: Int | None
+    published: Bool
     genre: BookGenre
-    author_id: int
-    created_at: datetime
-    updated_at: datetime
+    author_id: Int
+    created_at: DateTime
+    updated_at: DateTime
 
 
 class BookPage(BaseModel):
     items: list[BookRead]
-    total: int
-    limit: int
-    offset: int
+    total: Int
+    limit: Int
+    offset: Int
 
 
-class BookQuery(BaseModel):
+class BookQuery(PageQuery):
     """List parameters: pagination, sort (`field` or `-field`) and equality filters."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    limit: int = Field(default=50, ge=1, le=200)
-    offset: int = Field(default=0, ge=0)
     sort: BookSort = "id"
-    title: str | None = None
-    isbn: str | None = None
-    price: Decimal | None = None
-    pages: int | None = None
-    published: bool | None = None
+    title: Text | None = None
+    isbn: Text | None = None
+    price: ExactDecimal | None = None
+    pages: NullFilter | QueryInt32 | None = None
+    published: QueryBool | None = None
     genre: BookGenre | None = None
-    author_id: int | None = None
-
-    def filters(self) -> dict[str, object]:
-        return self.model_dump(exclude={"limit", "offset", "sort"}, exclude_none=True)
+    author_id: QueryRowId | None = None

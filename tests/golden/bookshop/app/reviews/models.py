@@ -1,11 +1,11 @@
 """The review table: columns and relationships only."""
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Integer, Text
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.core.types import DateTime, Int, Str
 from app.db.base import Entity
 from app.db.types import UTCDateTime
 
@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 class Review(Entity):
     __tablename__ = "review"
 
-    book_id: Mapped[int] = mapped_column(ForeignKey("book.id", ondelete="RESTRICT"), index=True)
+    book_id: Mapped[Int] = mapped_column(sa.ForeignKey("book.id", ondelete="RESTRICT"), index=True)
     book: Mapped["Book"] = relationship(foreign_keys=[book_id], lazy="raise")
-    rating: Mapped[int] = mapped_column(Integer())
-    body: Mapped[str | None] = mapped_column(Text())
-    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    rating: Mapped[Int] = mapped_column(sa.Integer())
+    body: Mapped[Str | None] = mapped_column(sa.Text())
+    reviewed_at: Mapped[DateTime] = mapped_column(UTCDateTime())

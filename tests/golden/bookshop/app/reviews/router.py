@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import DatabaseDep
+from app.api.deps import DatabaseDep, IdPath
 from app.api.errors import ERROR_RESPONSES
 from app.reviews.repository import ReviewRepository
 from app.reviews.schemas import (
@@ -36,16 +36,16 @@ async def create_review(data: ReviewCreate, service: ServiceDep) -> ReviewRead:
     return await service.create(data)
 
 
-@router.get("/{review_id}")
-async def get_review(review_id: int, service: ServiceDep) -> ReviewRead:
+@router.get("/{review_id:int}")
+async def get_review(review_id: IdPath, service: ServiceDep) -> ReviewRead:
     return await service.get(review_id)
 
 
-@router.patch("/{review_id}")
-async def update_review(review_id: int, data: ReviewUpdate, service: ServiceDep) -> ReviewRead:
+@router.patch("/{review_id:int}")
+async def update_review(review_id: IdPath, data: ReviewUpdate, service: ServiceDep) -> ReviewRead:
     return await service.update(review_id, data)
 
 
-@router.delete("/{review_id}", status_code=204)
-async def delete_review(review_id: int, service: ServiceDep) -> None:
+@router.delete("/{review_id:int}", status_code=204)
+async def delete_review(review_id: IdPath, service: ServiceDep) -> None:
     await service.delete(review_id)

@@ -1,9 +1,22 @@
 """What reviews look like on the way in (Create, Update, Query) and out (Read, Page)."""
 
-from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.core.schemas import PageQuery
+from app.core.types import (
+    DateTime,
+    Int,
+    Int32,
+    NullFilter,
+    QueryInt32,
+    QueryRowId,
+    RowId,
+    Str,
+    Text,
+    UtcDateTime,
+)
 
 ReviewSort = Literal[
     "id",
@@ -26,61 +39,47 @@ ReviewSort = Literal[
 class ReviewCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    book_id: int
-    rating: int = Field(ge=1, le=5)
-    body: str | None = None
-    reviewed_at: datetime
+    book_id: RowId
+    rating: Int32 = Field(ge=1, le=5)
+    body: Text | None = None
+    reviewed_at: UtcDateTime
 
 
 class ReviewUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed."""
+    """Every field optional: only the fields sent are changed; null only where a field is optional."""
 
     model_config = ConfigDict(extra="forbid")
 
-    book_id: int | None = None
-    rating: int | None = Field(default=None, ge=1, le=5)
-    body: str | None = None
-    reviewed_at: datetime | None = None
-
-    @field_validator("book_id", "rating", "reviewed_at")
-    @classmethod
-    def reject_null(cls, value: object) -> object:
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    book_id: RowId = Field(default=None)
+    rating: Int32 = Field(default=None, ge=1, le=5)
+    body: Text | None = None
+    reviewed_at: UtcDateTime = Field(default=None)
 
 
 class ReviewRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    book_id: int
-    rating: int
-    body: str | None
-    reviewed_at: datetime
-    created_at: datetime
-    updated_at: datetime
+    id: Int
+    book_id: Int
+    rating: Int
+    body: Str | None
+    reviewed_at: DateTime
+    created_at: DateTime
+    updated_at: DateTime
 
 
 class ReviewPage(BaseModel):
     items: list[ReviewRead]
-    total: int
-    limit: int
-    offset: int
+    total: Int
+    limit: Int
+    offset: Int
 
 
-class ReviewQuery(BaseModel):
+class ReviewQuery(PageQuery):
     """List parameters: pagination, sort (`field` or `-field`) and equality filters."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    limit: int = Field(default=50, ge=1, le=200)
-    offset: int = Field(default=0, ge=0)
     sort: ReviewSort = "id"
-    book_id: int | None = None
-    rating: int | None = None
-    body: str | None = None
-    reviewed_at: datetime | None = None
-
-    def filters(self) -> dict[str, object]:
-        return self.model_dump(exclude={"limit", "offset", "sort"}, exclude_none=True)
+    book_id: QueryRowId | None = None
+    rating: QueryInt32 | None = None
+    body: NullFilter | Text | None = None
+    reviewed_at: UtcDateTime | None = None

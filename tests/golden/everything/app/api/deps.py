@@ -2,8 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Path
 
+from app.core.types import INT32_MAX
 from app.db.database import Database, get_database
 
 
@@ -13,3 +14,6 @@ async def database() -> Database:
 
 
 DatabaseDep = Annotated[Database, Depends(database)]
+
+# A row id in a path: routes use `{name:int}`, so other paths (`/books/featured`) are not captured.
+IdPath = Annotated[int, Path(ge=1, le=INT32_MAX)]

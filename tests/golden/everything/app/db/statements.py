@@ -110,9 +110,13 @@ class PageStatements:
 
 
 @lru_cache(maxsize=1024)
-def page_statements(table: Table, filters: tuple[str, ...], sort: str) -> PageStatements:
-    """A page with equality filters, sorted by `field` or `-field` and then by id."""
+def page_statements(
+    table: Table, filters: tuple[str, ...], sort: str, *, empty: tuple[str, ...] = ()
+) -> PageStatements:
+    """A page with equality filters (and `IS NULL` for the `empty` columns), sorted by `field` or
+    `-field` and then by id."""
     conditions = [table.c[name] == bindparam(name) for name in filters]
+    conditions += [table.c[name].is_(None) for name in empty]
     column = table.c[sort.removeprefix("-")]
     order = [column.desc() if sort.startswith("-") else column.asc()]
     if column.key != "id":

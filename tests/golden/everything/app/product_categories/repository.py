@@ -38,10 +38,10 @@ class ProductCategoryRepository:
         return None if row is None else ProductCategoryRead.model_validate(row)
 
     async def page(self, query: ProductCategoryQuery) -> tuple[list[ProductCategoryRead], int]:
-        filters = query.filters()
-        statements = page_statements(_TABLE, tuple(filters), query.sort)
+        values, empty = query.filters()
+        statements = page_statements(_TABLE, tuple(values), query.sort, empty=empty)
         rows, total = await self._database.fetch_page(
-            statements, limit=query.limit, offset=query.offset, **filters
+            statements, limit=query.limit, offset=query.offset, **values
         )
         return _MANY.validate_python(rows), total
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import DatabaseDep
+from app.api.deps import DatabaseDep, IdPath
 from app.api.errors import ERROR_RESPONSES
 from app.product_categories.repository import ProductCategoryRepository
 from app.product_categories.schemas import (
@@ -42,20 +42,20 @@ async def create_product_category(
     return await service.create(data)
 
 
-@router.get("/{product_category_id}")
+@router.get("/{product_category_id:int}")
 async def get_product_category(
-    product_category_id: int, service: ServiceDep
+    product_category_id: IdPath, service: ServiceDep
 ) -> ProductCategoryRead:
     return await service.get(product_category_id)
 
 
-@router.patch("/{product_category_id}")
+@router.patch("/{product_category_id:int}")
 async def update_product_category(
-    product_category_id: int, data: ProductCategoryUpdate, service: ServiceDep
+    product_category_id: IdPath, data: ProductCategoryUpdate, service: ServiceDep
 ) -> ProductCategoryRead:
     return await service.update(product_category_id, data)
 
 
-@router.delete("/{product_category_id}", status_code=204)
-async def delete_product_category(product_category_id: int, service: ServiceDep) -> None:
+@router.delete("/{product_category_id:int}", status_code=204)
+async def delete_product_category(product_category_id: IdPath, service: ServiceDep) -> None:
     await service.delete(product_category_id)

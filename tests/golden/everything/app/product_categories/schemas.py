@@ -1,9 +1,11 @@
 """What product_categories look like on the way in (Create, Update, Query) and out (Read, Page)."""
 
-from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.core.schemas import PageQuery
+from app.core.types import DateTime, Int, NullFilter, QueryRowId, RowId, Str, Text
 
 ProductCategorySort = Literal[
     "id",
@@ -22,53 +24,39 @@ ProductCategorySort = Literal[
 class ProductCategoryCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    label: str = Field(max_length=255)
-    parent_id: int | None = None
+    label: Text = Field(max_length=255)
+    parent_id: RowId | None = None
 
 
 class ProductCategoryUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed."""
+    """Every field optional: only the fields sent are changed; null only where a field is optional."""
 
     model_config = ConfigDict(extra="forbid")
 
-    label: str | None = Field(default=None, max_length=255)
-    parent_id: int | None = None
-
-    @field_validator("label")
-    @classmethod
-    def reject_null(cls, value: object) -> object:
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    label: Text = Field(default=None, max_length=255)
+    parent_id: RowId | None = None
 
 
 class ProductCategoryRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    label: str
-    parent_id: int | None
-    created_at: datetime
-    updated_at: datetime
+    id: Int
+    label: Str
+    parent_id: Int | None
+    created_at: DateTime
+    updated_at: DateTime
 
 
 class ProductCategoryPage(BaseModel):
     items: list[ProductCategoryRead]
-    total: int
-    limit: int
-    offset: int
+    total: Int
+    limit: Int
+    offset: Int
 
 
-class ProductCategoryQuery(BaseModel):
+class ProductCategoryQuery(PageQuery):
     """List parameters: pagination, sort (`field` or `-field`) and equality filters."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    limit: int = Field(default=50, ge=1, le=200)
-    offset: int = Field(default=0, ge=0)
     sort: ProductCategorySort = "id"
-    label: str | None = None
-    parent_id: int | None = None
-
-    def filters(self) -> dict[str, object]:
-        return self.model_dump(exclude={"limit", "offset", "sort"}, exclude_none=True)
+    label: Text | None = None
+    parent_id: NullFilter | QueryRowId | None = None

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import DatabaseDep
+from app.api.deps import DatabaseDep, IdPath
 from app.api.errors import ERROR_RESPONSES
 from app.products.repository import ProductRepository
 from app.products.schemas import (
@@ -38,16 +38,18 @@ async def create_product(data: ProductCreate, service: ServiceDep) -> ProductRea
     return await service.create(data)
 
 
-@router.get("/{product_id}")
-async def get_product(product_id: int, service: ServiceDep) -> ProductRead:
+@router.get("/{product_id:int}")
+async def get_product(product_id: IdPath, service: ServiceDep) -> ProductRead:
     return await service.get(product_id)
 
 
-@router.patch("/{product_id}")
-async def update_product(product_id: int, data: ProductUpdate, service: ServiceDep) -> ProductRead:
+@router.patch("/{product_id:int}")
+async def update_product(
+    product_id: IdPath, data: ProductUpdate, service: ServiceDep
+) -> ProductRead:
     return await service.update(product_id, data)
 
 
-@router.delete("/{product_id}", status_code=204)
-async def delete_product(product_id: int, service: ServiceDep) -> None:
+@router.delete("/{product_id:int}", status_code=204)
+async def delete_product(product_id: IdPath, service: ServiceDep) -> None:
     await service.delete(product_id)

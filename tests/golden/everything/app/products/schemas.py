@@ -1,13 +1,34 @@
 """What products look like on the way in (Create, Update, Query) and out (Read, Page)."""
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, JsonValue, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from app.core.types import HttpUrlStr
+from app.core.schemas import PageQuery
+from app.core.types import (
+    Bool,
+    DateTime,
+    ExactDecimal,
+    FiniteFloat,
+    Float,
+    HttpUrlStr,
+    Int,
+    Int32,
+    JsonObject,
+    NullFilter,
+    QueryBool,
+    QueryFloat,
+    QueryInt32,
+    QueryRowId,
+    RowId,
+    StorableJson,
+    Str,
+    StrictBool,
+    Text,
+    UtcDateTime,
+)
 
 ProductSize = Literal["small", "medium", "large"]
 ProductSort = Literal[
@@ -48,95 +69,81 @@ class ProductCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     sku: UUID
-    name: str = Field(min_length=2, max_length=80)
-    description: str | None = Field(default=None, max_length=2000)
-    weight: float = Field(ge=0, le=1000)
-    price: Decimal = Field(ge=0.01, max_digits=12, decimal_places=2)
-    stock: int = Field(default=0, ge=0)
-    active: bool = True
-    attributes: dict[str, JsonValue] | None = None
+    name: Text = Field(min_length=2, max_length=80)
+    description: Text | None = Field(default=None, max_length=2000)
+    weight: FiniteFloat = Field(ge=0, le=1000)
+    price: ExactDecimal = Field(ge=0.01)
+    stock: Int32 = Field(default=0, ge=0)
+    active: StrictBool = True
+    attributes: StorableJson | None = None
     support: EmailStr | None = None
     homepage: HttpUrlStr | None = None
     size: ProductSize = "medium"
-    released_at: datetime | None = None
-    warehouse_id: int
+    released_at: UtcDateTime | None = None
+    warehouse_id: RowId
 
 
 class ProductUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed."""
+    """Every field optional: only the fields sent are changed; null only where a field is optional."""
 
     model_config = ConfigDict(extra="forbid")
 
-    sku: UUID | None = None
-    name: str | None = Field(default=None, min_length=2, max_length=80)
-    description: str | None = Field(default=None, max_length=2000)
-    weight: float | None = Field(default=None, ge=0, le=1000)
-    price: Decimal | None = Field(default=None, ge=0.01, max_digits=12, decimal_places=2)
-    stock: int | None = Field(default=None, ge=0)
-    active: bool | None = None
-    attributes: dict[str, JsonValue] | None = None
+    sku: UUID = Field(default=None)
+    name: Text = Field(default=None, min_length=2, max_length=80)
+    description: Text | None = Field(default=None, max_length=2000)
+    weight: FiniteFloat = Field(default=None, ge=0, le=1000)
+    price: ExactDecimal = Field(default=None, ge=0.01)
+    stock: Int32 = Field(default=None, ge=0)
+    active: StrictBool = Field(default=None)
+    attributes: StorableJson | None = None
     support: EmailStr | None = None
     homepage: HttpUrlStr | None = None
-    size: ProductSize | None = None
-    released_at: datetime | None = None
-    warehouse_id: int | None = None
-
-    @field_validator("sku", "name", "weight", "price", "stock", "active", "size", "warehouse_id")
-    @classmethod
-    def reject_null(cls, value: object) -> object:
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    size: ProductSize = Field(default=None)
+    released_at: UtcDateTime | None = None
+    warehouse_id: RowId = Field(default=None)
 
 
 class ProductRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Int
     sku: UUID
-    name: str
-    description: str | None
-    weight: float
+    name: Str
+    description: Str | None
+    weight: Float
     price: Decimal
-    stock: int
-    active: bool
-    attributes: dict[str, JsonValue] | None
-    support: str | None
-    homepage: str | None
+    stock: Int
+    active: Bool
+    attributes: JsonObject | None
+    support: Str | None
+    homepage: Str | None
     size: ProductSize
-    released_at: datetime | None
-    warehouse_id: int
-    created_at: datetime
-    updated_at: datetime
+    released_at: DateTime | None
+    warehouse_id: Int
+    created_at: DateTime
+    updated_at: DateTime
 
 
 class ProductPage(BaseModel):
     items: list[ProductRead]
-    total: int
-    limit: int
-    offset: int
+    total: Int
+    limit: Int
+    offset: Int
 
 
-class ProductQuery(BaseModel):
+class ProductQuery(PageQuery):
     """List parameters: pagination, sort (`field` or `-field`) and equality filters."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    limit: int = Field(default=50, ge=1, le=200)
-    offset: int = Field(default=0, ge=0)
     sort: ProductSort = "id"
     sku: UUID | None = None
-    name: str | None = None
-    description: str | None = None
-    weight: float | None = None
-    price: Decimal | None = None
-    stock: int | None = None
-    active: bool | None = None
-    support: str | None = None
-    homepage: str | None = None
+    name: Text | None = None
+    description: NullFilter | Text | None = None
+    weight: QueryFloat | None = None
+    price: ExactDecimal | None = None
+    stock: QueryInt32 | None = None
+    active: QueryBool | None = None
+    support: NullFilter | Text | None = None
+    homepage: NullFilter | Text | None = None
     size: ProductSize | None = None
-    released_at: datetime | None = None
-    warehouse_id: int | None = None
-
-    def filters(self) -> dict[str, object]:
-        return self.model_dump(exclude={"limit", "offset", "sort"}, exclude_none=True)
+    released_at: NullFilter | UtcDateTime | None = None
+    warehouse_id: QueryRowId | None = None

@@ -2,9 +2,10 @@
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Integer, String
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.core.types import Int, Str
 from app.db.base import Entity
 
 if TYPE_CHECKING:
@@ -15,13 +16,13 @@ if TYPE_CHECKING:
 class StockMovement(Entity):
     __tablename__ = "stock_movement"
 
-    product_id: Mapped[int] = mapped_column(
-        ForeignKey("product.id", ondelete="RESTRICT"), index=True
+    product_id: Mapped[Int] = mapped_column(
+        sa.ForeignKey("product.id", ondelete="RESTRICT"), index=True
     )
     product: Mapped["Product"] = relationship(foreign_keys=[product_id], lazy="raise")
-    source_id: Mapped[int] = mapped_column(
-        ForeignKey("warehouse.id", ondelete="RESTRICT"), index=True
+    source_id: Mapped[Int] = mapped_column(
+        sa.ForeignKey("warehouse.id", ondelete="RESTRICT"), index=True
     )
     source: Mapped["Warehouse"] = relationship(foreign_keys=[source_id], lazy="raise")
-    quantity: Mapped[int] = mapped_column(Integer())
-    note: Mapped[str | None] = mapped_column(String(255))
+    quantity: Mapped[Int] = mapped_column(sa.Integer())
+    note: Mapped[Str | None] = mapped_column(sa.String(255))

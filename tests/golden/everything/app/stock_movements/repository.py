@@ -34,10 +34,10 @@ class StockMovementRepository:
         return None if row is None else StockMovementRead.model_validate(row)
 
     async def page(self, query: StockMovementQuery) -> tuple[list[StockMovementRead], int]:
-        filters = query.filters()
-        statements = page_statements(_TABLE, tuple(filters), query.sort)
+        values, empty = query.filters()
+        statements = page_statements(_TABLE, tuple(values), query.sort, empty=empty)
         rows, total = await self._database.fetch_page(
-            statements, limit=query.limit, offset=query.offset, **filters
+            statements, limit=query.limit, offset=query.offset, **values
         )
         return _MANY.validate_python(rows), total
 

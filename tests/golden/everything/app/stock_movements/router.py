@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import DatabaseDep
+from app.api.deps import DatabaseDep, IdPath
 from app.api.errors import ERROR_RESPONSES
 from app.stock_movements.repository import StockMovementRepository
 from app.stock_movements.schemas import (
@@ -40,18 +40,18 @@ async def create_stock_movement(
     return await service.create(data)
 
 
-@router.get("/{stock_movement_id}")
-async def get_stock_movement(stock_movement_id: int, service: ServiceDep) -> StockMovementRead:
+@router.get("/{stock_movement_id:int}")
+async def get_stock_movement(stock_movement_id: IdPath, service: ServiceDep) -> StockMovementRead:
     return await service.get(stock_movement_id)
 
 
-@router.patch("/{stock_movement_id}")
+@router.patch("/{stock_movement_id:int}")
 async def update_stock_movement(
-    stock_movement_id: int, data: StockMovementUpdate, service: ServiceDep
+    stock_movement_id: IdPath, data: StockMovementUpdate, service: ServiceDep
 ) -> StockMovementRead:
     return await service.update(stock_movement_id, data)
 
 
-@router.delete("/{stock_movement_id}", status_code=204)
-async def delete_stock_movement(stock_movement_id: int, service: ServiceDep) -> None:
+@router.delete("/{stock_movement_id:int}", status_code=204)
+async def delete_stock_movement(stock_movement_id: IdPath, service: ServiceDep) -> None:
     await service.delete(stock_movement_id)

@@ -1,9 +1,21 @@
 """What stock_movements look like on the way in (Create, Update, Query) and out (Read, Page)."""
 
-from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.core.schemas import PageQuery
+from app.core.types import (
+    DateTime,
+    Int,
+    Int32,
+    NullFilter,
+    QueryInt32,
+    QueryRowId,
+    RowId,
+    Str,
+    Text,
+)
 
 StockMovementSort = Literal[
     "id",
@@ -26,61 +38,47 @@ StockMovementSort = Literal[
 class StockMovementCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    product_id: int
-    source_id: int
-    quantity: int = Field(ge=1)
-    note: str | None = Field(default=None, max_length=255)
+    product_id: RowId
+    source_id: RowId
+    quantity: Int32 = Field(ge=1)
+    note: Text | None = Field(default=None, max_length=255)
 
 
 class StockMovementUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed."""
+    """Every field optional: only the fields sent are changed; null only where a field is optional."""
 
     model_config = ConfigDict(extra="forbid")
 
-    product_id: int | None = None
-    source_id: int | None = None
-    quantity: int | None = Field(default=None, ge=1)
-    note: str | None = Field(default=None, max_length=255)
-
-    @field_validator("product_id", "source_id", "quantity")
-    @classmethod
-    def reject_null(cls, value: object) -> object:
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    product_id: RowId = Field(default=None)
+    source_id: RowId = Field(default=None)
+    quantity: Int32 = Field(default=None, ge=1)
+    note: Text | None = Field(default=None, max_length=255)
 
 
 class StockMovementRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    product_id: int
-    source_id: int
-    quantity: int
-    note: str | None
-    created_at: datetime
-    updated_at: datetime
+    id: Int
+    product_id: Int
+    source_id: Int
+    quantity: Int
+    note: Str | None
+    created_at: DateTime
+    updated_at: DateTime
 
 
 class StockMovementPage(BaseModel):
     items: list[StockMovementRead]
-    total: int
-    limit: int
-    offset: int
+    total: Int
+    limit: Int
+    offset: Int
 
 
-class StockMovementQuery(BaseModel):
+class StockMovementQuery(PageQuery):
     """List parameters: pagination, sort (`field` or `-field`) and equality filters."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    limit: int = Field(default=50, ge=1, le=200)
-    offset: int = Field(default=0, ge=0)
     sort: StockMovementSort = "id"
-    product_id: int | None = None
-    source_id: int | None = None
-    quantity: int | None = None
-    note: str | None = None
-
-    def filters(self) -> dict[str, object]:
-        return self.model_dump(exclude={"limit", "offset", "sort"}, exclude_none=True)
+    product_id: QueryRowId | None = None
+    source_id: QueryRowId | None = None
+    quantity: QueryInt32 | None = None
+    note: NullFilter | Text | None = None

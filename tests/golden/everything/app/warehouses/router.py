@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import DatabaseDep
+from app.api.deps import DatabaseDep, IdPath
 from app.api.errors import ERROR_RESPONSES
 from app.warehouses.repository import WarehouseRepository
 from app.warehouses.schemas import (
@@ -38,18 +38,18 @@ async def create_warehouse(data: WarehouseCreate, service: ServiceDep) -> Wareho
     return await service.create(data)
 
 
-@router.get("/{warehouse_id}")
-async def get_warehouse(warehouse_id: int, service: ServiceDep) -> WarehouseRead:
+@router.get("/{warehouse_id:int}")
+async def get_warehouse(warehouse_id: IdPath, service: ServiceDep) -> WarehouseRead:
     return await service.get(warehouse_id)
 
 
-@router.patch("/{warehouse_id}")
+@router.patch("/{warehouse_id:int}")
 async def update_warehouse(
-    warehouse_id: int, data: WarehouseUpdate, service: ServiceDep
+    warehouse_id: IdPath, data: WarehouseUpdate, service: ServiceDep
 ) -> WarehouseRead:
     return await service.update(warehouse_id, data)
 
 
-@router.delete("/{warehouse_id}", status_code=204)
-async def delete_warehouse(warehouse_id: int, service: ServiceDep) -> None:
+@router.delete("/{warehouse_id:int}", status_code=204)
+async def delete_warehouse(warehouse_id: IdPath, service: ServiceDep) -> None:
     await service.delete(warehouse_id)

@@ -5,6 +5,7 @@ PostgreSQL and leave no drift; a missing PostgreSQL database is created in devel
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -24,85 +25,99 @@ pytestmark = pytest.mark.e2e
 # `migrate`) are the project's own, unchanged.
 MAKE = ["make", "--no-print-directory", "-o", "install", f"VENV={BIN.parent}"]
 
-CUSTOM_TYPE = '''
+# The hand edits bring their own imports, so they do not depend on how the templates import.
+CUSTOM_TYPE = """
 
-class LowerStr(TypeDecorator[str]):
-    """A type of the project's own, added by hand: migrations must import it too."""
+class LowerStr(sa.types.TypeDecorator[str]):
+    \"\"\"A type of the project's own, added by hand: migrations must import it too.\"\"\"
 
-    impl = String
+    impl = sa.String
     cache_ok = True
 
-    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+    def process_bind_param(self, value: str | None, dialect: sa.engine.Dialect) -> str | None:
         return None if value is None else value.lower()
-'''
+"""
 
 # Round 1: a new column of every kind, on a table other tables refer to.
 ADDED = """
-    label: Mapped[str | None] = mapped_column(String(40))
-    notes: Mapped[str | None] = mapped_column(Text())
-    rank: Mapped[int | None] = mapped_column(Integer())
-    ratio: Mapped[float | None] = mapped_column(Float())
-    cost: Mapped[Decimal | None] = mapped_column(Numeric(10, 3))
-    fragile: Mapped[bool | None] = mapped_column(Boolean())
-    best_before: Mapped[date | None] = mapped_column(Date())
-    shipped_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    batch: Mapped[UUID | None] = mapped_column(Uuid())
-    extra: Mapped[dict[str, JsonValue] | None] = mapped_column(JSON())
-    tags: Mapped[dict[str, JsonValue] | None] = mapped_column(JSON().with_variant(JSONB(), "postgresql"))
-    grade: Mapped[str | None] = mapped_column(String(6))
-    slug: Mapped[str | None] = mapped_column(LowerStr(40))
-    legacy: Mapped[str | None] = mapped_column(String(10))
+    label: Mapped[str | None] = mapped_column(sa.String(40))
+    notes: Mapped[str | None] = mapped_column(sa.Text())
+    rank: Mapped[int | None] = mapped_column(sa.Integer())
+    ratio: Mapped[float | None] = mapped_column(sa.Float())
+    cost: Mapped[decimal.Decimal | None] = mapped_column(sa.Numeric(10, 3))
+    fragile: Mapped[bool | None] = mapped_column(sa.Boolean())
+    best_before: Mapped[dt.date | None] = mapped_column(sa.Date())
+    shipped_at: Mapped[dt.datetime | None] = mapped_column(types.UTCDateTime())
+    batch: Mapped[uuid.UUID | None] = mapped_column(sa.Uuid())
+    extra: Mapped[dict[str, pydantic.JsonValue] | None] = mapped_column(sa.JSON())
+    tags: Mapped[dict[str, pydantic.JsonValue] | None] = mapped_column(
+        sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+    )
+    grade: Mapped[str | None] = mapped_column(sa.String(6))
+    slug: Mapped[str | None] = mapped_column(types.LowerStr(40))
+    legacy: Mapped[str | None] = mapped_column(sa.String(10))
     depot_id: Mapped[int | None] = mapped_column(
-        ForeignKey("warehouse.id", ondelete="SET NULL"), index=True
+        sa.ForeignKey("warehouse.id", ondelete="SET NULL"), index=True
     )
 """
-IMPORTS = (
-    "from datetime import date, datetime\n"
-    "from sqlalchemy import Date\n"
-    "from sqlalchemy.dialects.postgresql import JSONB\n"
-    "from app.db.types import LowerStr\n"
-)
+IMPORTS = """import datetime as dt
+import decimal
+import uuid
+
+import pydantic
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import types
+"""
+
+# Round 2: change a column's length, another's type, a third's nullability; drop one.
+CHANGED = {
+    "name": "    name: Mapped[str] = mapped_column(sa.String(120), index=True)\n",
+    "description": "    description: Mapped[str | None] = mapped_column(sa.String(2000))\n",
+    "stock": "    stock: Mapped[int | None] = mapped_column(sa.Integer())\n",
+    "legacy": "",
+}
 
 
-def edit(path: Path, *replacements: tuple[str, str]) -> None:
+def add_imports(path: Path, imports: str) -> None:
+    """Put imports above the module's first one (ruff sorts and merges them afterwards)."""
     text = path.read_text()
-    for old, new in replacements:
-        assert old in text, f"{old!r} is not in {path}"
-        text = text.replace(old, new, 1)
-    path.write_text(text)
+    first = re.search(r"^(import|from) ", text, re.M)
+    assert first, path
+    path.write_text(text[: first.start()] + imports + text[first.start() :])
+
+
+def tidy(project: Path, path: Path) -> None:
+    """What an editor does on save."""
+    run([tool("ruff"), "check", "--fix", "--quiet", "--exit-zero", str(path)], cwd=project)
+    run([tool("ruff"), "format", "--quiet", str(path)], cwd=project)
 
 
 def add_columns(project: Path) -> None:
-    edit(
-        project / "app/db/types.py",
-        ("from sqlalchemy import DateTime", "from sqlalchemy import DateTime, String"),
-    )
-    with (project / "app/db/types.py").open("a") as types:
-        types.write(CUSTOM_TYPE)
+    types = project / "app/db/types.py"
+    add_imports(types, "import sqlalchemy as sa\n")
+    types.write_text(types.read_text() + CUSTOM_TYPE)
     models = project / "app/products/models.py"
-    edit(
-        models,
-        ("from datetime import datetime\n", IMPORTS),
-        ("    warehouse_id:", ADDED.lstrip("\n") + "    warehouse_id:"),
+    add_imports(models, IMPORTS)
+    text, found = re.subn(
+        r'^    __tablename__ = "product"\n', lambda m: m[0] + ADDED, models.read_text(), flags=re.M
     )
-    run([tool("ruff"), "format", "--quiet", str(models)], cwd=project)  # as an editor would
-    run([tool("ruff"), "check", "--fix", "--quiet", str(models)], cwd=project)
+    assert found == 1, text
+    models.write_text(text)
+    tidy(project, types)
+    tidy(project, models)
 
 
 def change_columns(project: Path) -> None:
-    edit(
-        project / "app/products/models.py",
-        ("mapped_column(String(80), index=True)", "mapped_column(String(120), index=True)"),  # length
-        (
-            "description: Mapped[str | None] = mapped_column(Text())",
-            "description: Mapped[str | None] = mapped_column(String(2000))",
-        ),  # type
-        (
-            "stock: Mapped[int] = mapped_column(Integer())",
-            "stock: Mapped[int | None] = mapped_column(Integer())",
-        ),  # nullable
-        ("    legacy: Mapped[str | None] = mapped_column(String(10))\n", ""),  # dropped
-    )
+    models = project / "app/products/models.py"
+    text = models.read_text()
+    for column, definition in CHANGED.items():
+        text, found = re.subn(rf"^    {column}: .*\n", definition, text, flags=re.M)
+        assert found == 1, (column, text)
+    models.write_text(text)
+    tidy(project, models)
 
 
 def make(project: Path, target: str, **env: str) -> str:

@@ -234,3 +234,145 @@ def test_missing_spec_file_is_a_clear_error(cli: Cli, tmp_path: Path) -> None:
     code, _, err = cli("new", "--spec", tmp_path / "nope.yaml", "--no-input", cwd=tmp_path)
     assert code == 1 and "cannot read spec file" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_bad_field_is_reported_at_once(cli: Cli, project: Path) -> None:
+    before = snapshot(project)
+    code, _, err = cli("g", "resource", "x", "name:strr", "age:intt", "ok:str", cwd=project)
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0] == "error: resource 'x' has 2 problems:"
+    assert lines[1].startswith("  - invalid field 'name:strr': unknown type 'strr'; did you mean 'str'?")
+    assert lines[2].startswith("  - invalid field 'age:intt': unknown type 'intt'; did you mean 'int'?")
+    assert len(lines) == 3
+    code, out, _ = cli("g", "resource", "x", "name:strr", "age:intt", "--json", cwd=project)
+    errors = json.loads(out)["errors"]
+    assert code == 1 and errors[0] == "resource 'x' has 2 problems:" and len(errors) == 3
+    assert "'strr'" in errors[1] and "'intt'" in errors[2]
+    assert snapshot(project) == before
+
+
+def test_a_bad_field_and_unknown_references_are_reported_together(cli: Cli, project: Path) -> None:
+    code, _, err = cli("g", "resource", "book", "title:strr", "author:ref", "editor:ref=ghost", cwd=project)
+    assert code == 1
+    assert err.splitlines() == [
+        "error: resource 'book' has 2 problems:",
+        err.splitlines()[1],
+        "  - field 'editor' of 'book' references unknown resource 'ghost' (known: author, book);"
+        " create 'ghost' first",
+    ]
+    assert "unknown type 'strr'" in err.splitlines()[1]
+    # Alone, unknown references are all named too.
+    code, _, err = cli("g", "resource", "book", "editor:ref=ghost", "owner:ref=person", cwd=project)
+    assert code == 1 and "2 problems" in err and "'ghost'" in err and "'person'" in err
+
+
+def test_other_tools_type_spellings_are_recorded_canonically(cli: Cli, project: Path) -> None:
+    code, _, err = cli(
+        "g", "resource", "book", "title:string", "pages:Integer?", "seen:timestamp", cwd=project
+    )
+    assert code == 0, err
+    recorded = tomllib.loads((project / ".layerkit.toml").read_text())["resources"]["book"]["fields"]
+    assert recorded == ["title:str", "pages:int:optional", "seen:datetime"]
+    code, out, _ = cli("g", "resource", "book", "title:str", "pages:int?", "seen:datetime", cwd=project)
+    assert code == 0 and "nothing to do" in out  # the same resource, whatever the spelling
+
+
+def test_apply_reports_a_bad_type_and_an_unknown_reference(cli: Cli, project: Path, tmp_path: Path) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text("resources:\n  book:\n    fields: {pages: intt, author: ref, editor: ref=ghost}\n")
+    before = snapshot(project)
+    code, _, err = cli("apply", spec, cwd=project)
+    assert code == 1
+    assert "  - resources.book.fields.pages: invalid field 'pages:intt'" in err
+    assert "  - resources.book.fields.editor: references unknown resource 'ghost'" in err
+    assert "fields.author" not in err  # `author` is a resource of the project
+    assert snapshot(project) == before
+
+
+def test_dry_run_stops_on_a_conflict_exactly_like_the_real_run(cli: Cli, project: Path) -> None:
+    mine = project / "app/books/models.py"
+    mine.parent.mkdir()
+    mine.write_text("# my own books model\n")
+    before = snapshot(project)
+    args = ("g", "resource", "book", "title:str")
+    real = cli(*args, cwd=project)
+    dry = cli(*args, "--dry-run", cwd=project)
+    assert real[0] == dry[0] == 1
+    assert dry[2] == real[2] and "app/books/models.py" in dry[2] and "--force" in dry[2]
+    assert dry[1] == ""  # no "would modify" list that suggests it would go through
+    report = json.loads(cli(*args, "--dry-run", "--json", cwd=project)[1])
+    assert report["status"] == "conflict" and report["conflicts"] == ["app/books/models.py"]
+    assert snapshot(project) == before
+    code, out, _ = cli(*args, "--dry-run", "--force", cwd=project)
+    assert code == 0 and "would modify  app/books/models.py" in out
+    assert snapshot(project) == before
+
+
+def test_prompts_ask_again_until_the_answer_is_valid(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(new_command, "_is_terminal", lambda: True)
+    result = cli.runner.invoke(
+        app, ["new", "--dir", str(tmp_path / "asked")], input="9lives\nbad name\nasked\noracle\npostgres\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.count("Project name [myapi]: ") == 3
+    assert "Error: invalid project name '9lives'" in result.output
+    assert result.output.count("Database (sqlite, postgres) [sqlite]: ") == 2
+    assert "'oracle' is not one of 'sqlite', 'postgres'" in result.output
+    manifest = tomllib.loads((tmp_path / "asked/.layerkit.toml").read_text())
+    assert manifest["project"] == {"name": "asked", "database": "postgres"}
+
+
+def test_db_lists_its_choices_and_refuses_others(cli: Cli, tmp_path: Path) -> None:
+    _, out, _ = cli("new", "--help", cwd=tmp_path)
+    assert "--db <sqlite|postgres>" in out
+    code, _, err = cli("new", "shop", "--db", "oracle", "--no-input", cwd=tmp_path)
+    assert code == 2 and "'oracle' is not one of 'sqlite', 'postgres'" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def _run_on_a_pty(args: list[str], cwd: Path, **env: str) -> str:
+    """Run the installed `layerkit` with stdout and stderr on a pseudo-terminal; return its output."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | env
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "layerkit"), *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+        env=environment,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=30) in (0, 1)
+    return b"".join(chunks).decode()
+
+
+def test_output_has_colour_on_a_terminal_and_none_with_no_color_or_a_pipe(project: Path) -> None:
+    args = ["g", "resource", "book", "title:str", "--dry-run"]
+    coloured = _run_on_a_pty(args, project)
+    assert "\x1b[32mwould create" in coloured and "\x1b[33mwould modify" in coloured
+    assert "\x1b[32m+api_router.include_router(books_router)" in coloured
+    error = _run_on_a_pty(["g", "resource", "book", "title:strr"], project)
+    assert "\x1b[31merror: " in error
+    plain = _run_on_a_pty(args, project, NO_COLOR="1")
+    assert "\x1b[" not in plain and "would create  app/books/router.py" in plain
+    piped = subprocess.run(
+        [str(Path(sys.executable).parent / "layerkit"), *args], cwd=project, capture_output=True, text=True
+    )
+    assert piped.returncode == 0 and "\x1b[" not in piped.stdout + piped.stderr

@@ -59,6 +59,7 @@ def _report(plan: Plan, *, dry_run: bool, message: str, done: str) -> Report:
         warnings=plan.warnings,
     )
     if dry_run:
+        plan.check_conflicts()  # a dry run stops, and exits, exactly where the real run would
         report.status = "dry-run"
         report.diffs = {c.path: c.diff() for c in plan.changes if c.action == "modify"}
     elif plan.has_changes:
@@ -155,5 +156,6 @@ def apply_spec(
     spec_path: Path, *, directory: Path | None = None, force: bool = False, dry_run: bool = False
 ) -> Report:
     """`layerkit apply SPEC`: every resource of a spec file, in dependency order."""
-    spec = load_spec(spec_path, name="spec")
+    existing = frozenset(load_manifest(find_project_root(directory or Path.cwd())).resources)
+    spec = load_spec(spec_path, name="spec", existing=existing)  # refs may name existing resources
     return add_resources(list(spec.resources), directory=directory, force=force, dry_run=dry_run)

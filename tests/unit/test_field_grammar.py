@@ -260,8 +260,8 @@ NO_DEFAULT = "field cannot have a default"
     [
         ("title", "expected NAME:TYPE"),
         ("title:", "expected NAME:TYPE"),
-        ("title:string", f"{UNKNOWN_TYPE} 'string'"),
-        ("title:Str", f"{UNKNOWN_TYPE} 'Str'"),
+        ("title:strng", f"{UNKNOWN_TYPE} 'strng'"),
+        ("title:bigint", f"{UNKNOWN_TYPE} 'bigint'"),
         ("title:varchar:max=3", f"{UNKNOWN_TYPE} 'varchar'"),
         ("title:str=5", f"{UNKNOWN_TYPE} 'str=5'"),
         ("genre:enum(a|b", f"{UNKNOWN_TYPE} 'enum(a|b'"),
@@ -351,3 +351,64 @@ def test_errors_are_layerkit_errors_with_a_one_line_message(text: str) -> None:
 def test_error_names_the_fix_for_a_missing_type() -> None:
     with pytest.raises(FieldSyntaxError, match=r"expected NAME:TYPE"):
         parse_field("title")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "kind"),
+    [
+        ("string", FieldType.STR),
+        ("String", FieldType.STR),  # Prisma
+        ("STR", FieldType.STR),
+        ("integer", FieldType.INT),
+        ("Int", FieldType.INT),
+        ("boolean", FieldType.BOOL),
+        ("Boolean", FieldType.BOOL),
+        ("timestamp", FieldType.DATETIME),
+        ("DateTime", FieldType.DATETIME),
+        ("double", FieldType.FLOAT),
+        ("number", FieldType.FLOAT),
+        ("numeric", FieldType.DECIMAL),
+        ("Decimal", FieldType.DECIMAL),
+        ("Json", FieldType.JSON),
+        ("UUID", FieldType.UUID),
+    ],
+)
+def test_other_tools_spellings_are_aliases_recorded_canonically(spelling: str, kind: FieldType) -> None:
+    field = parse_field(f"value:{spelling}?")
+
+    assert field == Field("value", kind, optional=True)
+    assert field.to_text() == f"value:{kind.value}:optional"  # what the manifest records
+
+
+def test_an_enum_or_ref_keyword_is_case_insensitive_too() -> None:
+    assert parse_field("genre:Enum=a,b") == Field("genre", FieldType.ENUM, choices=("a", "b"))
+    assert parse_field("author:Ref") == Field("author", FieldType.REF, target="author")
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("title:strng", "did you mean 'str'?"),
+        ("title:sting", "did you mean 'str'?"),
+        ("pages:intt", "did you mean 'int'?"),
+        ("pages:integr", "did you mean 'int'?"),  # near an alias: the suggestion is its canonical type
+        ("pages:bigint", "did you mean 'int'?"),
+        ("seen:datetme", "did you mean 'datetime'?"),
+        ("active:booll", "did you mean 'bool'?"),
+        ("title:str:uniqe", "did you mean 'unique'?"),
+        ("title:str:maxx=3", "did you mean 'max='?"),
+    ],
+)
+def test_a_near_miss_gets_a_suggestion(text: str, suggestion: str) -> None:
+    with pytest.raises(FieldSyntaxError) as caught:
+        parse_field(text)
+
+    assert suggestion in caught.value.message
+    assert "use one of" in caught.value.message or "use unique" in caught.value.message
+
+
+def test_a_far_miss_gets_no_suggestion() -> None:
+    with pytest.raises(FieldSyntaxError) as caught:
+        parse_field("title:xyzzy")
+
+    assert "did you mean" not in caught.value.message

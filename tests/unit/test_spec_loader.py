@@ -109,7 +109,7 @@ def test_name_argument_fills_a_missing_name(tmp_path: Path) -> None:
 )
 def test_long_form_fields_equal_their_short_form(tmp_path: Path, long: dict[str, object], short: str) -> None:
     data = {"name": "shop", "resources": {"book": {"fields": {"pages": long}}}}
-    spec = load_spec(write(tmp_path, "spec.json", json.dumps(data)))
+    spec = load_spec(write(tmp_path, "spec.json", json.dumps(data)), existing=frozenset({"author", "pages"}))
 
     assert spec.resources[0].fields == (parse_field(short),)
 
@@ -298,3 +298,61 @@ def test_resources_that_normalise_to_the_same_name_are_reported(tmp_path: Path) 
     details = load_errors(write(tmp_path, "spec.yaml", text))
 
     assert any("book" in detail for detail in details)
+
+
+BAD_TYPE_AND_UNKNOWN_REF = """\
+name: shop
+resources:
+  book:
+    fields:
+      pages: intt
+      author: ref
+      editor: ref=person
+"""
+
+
+def test_a_bad_type_and_unknown_references_are_all_reported(tmp_path: Path) -> None:
+    details = load_errors(write(tmp_path, "spec.yaml", BAD_TYPE_AND_UNKNOWN_REF))
+
+    assert [detail.partition(": ")[0] for detail in details] == [
+        "resources.book.fields.pages",
+        "resources.book.fields.author",
+        "resources.book.fields.editor",
+    ]
+    assert "unknown type 'intt'; did you mean 'int'?" in details[0]
+    assert "references unknown resource 'author' (known: book); add it to the spec first" in details[1]
+    assert "references unknown resource 'person'" in details[2]
+
+
+def test_references_may_name_the_project_s_existing_resources(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "spec.yaml", "resources:\n  book:\n    fields: {author: ref, editor: ref=person}\n"
+    )
+
+    spec = load_spec(path, name="spec", existing=frozenset({"author", "person"}))
+    assert [f.target for f in spec.resources[0].fields] == ["author", "person"]
+
+    with pytest.raises(SpecError) as caught:
+        load_spec(path, name="spec", existing=frozenset({"author"}))
+    assert caught.value.details == [
+        "resources.book.fields.editor: references unknown resource 'person' (known: author, book);"
+        " add it to the spec or the project first"
+    ]
+
+
+def test_a_reference_to_a_resource_with_its_own_problems_is_not_reported_twice(tmp_path: Path) -> None:
+    text = "name: shop\nresources:\n  Author:\n    fields: {name: strr}\n  book:\n    fields: {author: ref}\n"
+
+    details = load_errors(write(tmp_path, "spec.yaml", text))
+
+    assert len(details) == 1 and details[0].startswith("resources.Author.fields.name: ")
+
+
+def test_spec_fields_accept_other_tools_spellings(tmp_path: Path) -> None:
+    text = (
+        "name: shop\nresources:\n  book:\n    fields: {title: string, pages: 'integer?', seen: timestamp}\n"
+    )
+
+    fields = load_spec(write(tmp_path, "spec.yaml", text)).resources[0].fields
+
+    assert [f.to_text() for f in fields] == ["title:str", "pages:int:optional", "seen:datetime"]

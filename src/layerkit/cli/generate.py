@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -11,6 +14,9 @@ from layerkit.cli.output import run
 
 if TYPE_CHECKING:
     from layerkit.actions import Report
+    from layerkit.spec.model import Resource
+
+T = TypeVar("T")
 
 app = typer.Typer(help="Add code to an existing project.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -39,12 +45,42 @@ def resource(
     def action() -> Report:
         from layerkit.actions import add_resources
         from layerkit.errors import FieldSyntaxError
-        from layerkit.spec.fields import parse_field
-        from layerkit.spec.model import make_resource
 
         if not fields:
             raise FieldSyntaxError(f"resource {name!r} needs at least one field, e.g. `title:str:max=200`")
-        parsed = make_resource(name, [parse_field(text) for text in fields])
-        return add_resources([parsed], directory=directory, force=force, dry_run=dry_run)
+        return add_resources(
+            [_parse_resource(name, fields, directory)], directory=directory, force=force, dry_run=dry_run
+        )
 
     run(action, as_json=as_json)
+
+
+def _parse_resource(name: str, texts: list[str], directory: Path | None) -> Resource:
+    """The resource, or one error naming every problem: name, each bad field, unknown refs."""
+    from layerkit.errors import LayerkitError
+    from layerkit.io.manifest import find_project_root, load_manifest
+    from layerkit.spec.fields import parse_field
+    from layerkit.spec.model import make_resource, raise_problems, unknown_references
+
+    problems: list[str] = []
+
+    def attempt(action: Callable[[], T]) -> T | None:
+        try:
+            return action()
+        except LayerkitError as error:
+            problems.append(error.message)
+            return None
+
+    fields = [f for f in (attempt(partial(parse_field, text)) for text in texts) if f]
+    resource = attempt(partial(make_resource, name, fields))
+    if problems and resource is not None:
+        # Unknown refs are otherwise found later, alone; with other problems, name them too.
+        try:
+            existing = set(load_manifest(find_project_root(directory or Path.cwd())).resources)
+        except LayerkitError:
+            existing = None  # not in a project: that is reported once the fields are right
+        if existing is not None:
+            problems += unknown_references([resource], existing)
+    raise_problems(problems, f"resource {name!r}")
+    assert resource is not None  # no problems: it was made
+    return resource

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,8 +18,27 @@ if TYPE_CHECKING:
 DEFAULT_NAME = "myapi"
 
 
+class Database(StrEnum):
+    """`--db`'s choices (spec.model.DATABASES): Typer lists them in --help and refuses others."""
+
+    SQLITE = "sqlite"
+    POSTGRES = "postgres"
+
+
 def _is_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _project_name(value: str) -> str:
+    """A prompt's answer checked like the argument; the prompt asks again on BadParameter."""
+    from layerkit.errors import LayerkitError
+    from layerkit.spec.names import check_project_name
+
+    try:
+        check_project_name(value)
+    except LayerkitError as error:
+        raise typer.BadParameter(error.message) from None
+    return value
 
 
 def new(
@@ -36,7 +56,7 @@ def new(
         typer.Option("--spec", help="YAML or JSON spec file: creates its resources too.", dir_okay=False),
     ] = None,
     db: Annotated[
-        str | None,
+        Database | None,
         typer.Option("--db", help="Database: sqlite (default, no server) or postgres.", show_default=False),
     ] = None,
     no_input: Annotated[
@@ -60,12 +80,16 @@ def new(
         else:
             if project_name is None:
                 project_name = (
-                    typer.prompt("Project name", default=DEFAULT_NAME) if interactive else DEFAULT_NAME
+                    typer.prompt("Project name", default=DEFAULT_NAME, value_proc=_project_name)
+                    if interactive
+                    else DEFAULT_NAME
                 )
             parsed = ProjectSpec(name=project_name)
-        database = db
+        database = db.value if db else None
         if database is None and interactive and spec is None:
-            database = typer.prompt("Database (sqlite|postgres)", default="sqlite")
+            # An answer outside the choices is refused and asked again, as is a bad name above.
+            answer = typer.prompt("Database", default=Database.SQLITE.value, type=Database)
+            database = Database(answer).value
         if database is not None:
             parsed = ProjectSpec(parsed.name, parsed.preset, database, parsed.resources)
         return create_project(parsed, directory=directory, force=force, dry_run=dry_run)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -52,25 +51,39 @@ def _fail(error: LayerkitError, *, as_json: bool) -> None:
         }
         typer.echo(json.dumps(document, indent=2))
     else:
-        typer.echo(f"error: {error.message}", err=True)
+        say(f"error: {error.message}", fg="red", err=True)
         for detail in error.details:
-            typer.echo(f"  - {detail}", err=True)
+            say(f"  - {detail}", err=True)
     raise typer.Exit(error.exit_code)
+
+
+def say(text: str, *, fg: str | None = None, err: bool = False, bold: bool = False, nl: bool = True) -> None:
+    """Print, in colour only on a terminal and never when NO_COLOR is set (https://no-color.org)."""
+    no_color = bool(os.environ.get("NO_COLOR"))
+    typer.secho(text, fg=fg, bold=bold or None, err=err, nl=nl, color=False if no_color else None)
+
+
+_LABEL_COLOURS = {"create": "green", "modify": "yellow"}
+_DIFF_COLOURS = {"+": "green", "-": "red", "@": "cyan"}
 
 
 def _print_human(report: Report) -> None:
     dry = report.status == "dry-run"
     for label, paths in (("create", report.created), ("modify", report.modified)):
         for path in paths:
-            typer.echo(f"{'would ' if dry else ''}{label:>6}  {path}")
+            say(f"{'would ' if dry else ''}{label:>6}", fg=_LABEL_COLOURS[label], nl=False)
+            say(f"  {path}")
     if dry:
         for diff in report.diffs.values():
-            sys.stdout.write(diff)
+            for line in diff.splitlines(keepends=True):
+                header = line.startswith(("+++", "---"))
+                say(line, fg=None if header else _DIFF_COLOURS.get(line[:1]), bold=header, nl=False)
     for warning in report.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", fg="yellow", err=True)
     if dry:
-        typer.echo(
-            f"dry run: {len(report.created)} file(s) to create, {len(report.modified)} to modify; nothing written"
+        say(
+            f"dry run: {len(report.created)} file(s) to create, {len(report.modified)} to modify; nothing written",
+            bold=True,
         )
     else:
-        typer.echo(report.message)
+        say(report.message, bold=True)

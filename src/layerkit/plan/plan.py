@@ -50,7 +50,8 @@ class Plan:
     def has_changes(self) -> bool:
         return any(c.action != "unchanged" for c in self.changes)
 
-    def apply(self) -> None:
+    def check_conflicts(self) -> None:
+        """Refuse a plan that would overwrite files the user changed (the real run and a dry run)."""
         if self.conflicts:
             raise ConflictError(
                 f"{len(self.conflicts)} file(s) changed since layerkit wrote them would be"
@@ -58,6 +59,9 @@ class Plan:
                 " (keep your edits, or pass --force to overwrite)",
                 conflicts=self.conflicts,
             )
+
+    def apply(self) -> None:
+        self.check_conflicts()
         write_atomically(self.root, {c.path: c.content for c in self.changes if c.action != "unchanged"})
 
 

@@ -6,6 +6,7 @@ Examples: `title:str:max=200:index`, `pages:int?:min=1`, `genre:enum=fiction,sci
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -40,11 +41,27 @@ BOUNDED = NUMERIC | {FieldType.STR, FieldType.TEXT}
 DEFAULTABLE = NUMERIC | STRINGS | {FieldType.BOOL, FieldType.ENUM, FieldType.DATE}
 MODIFIERS = ("unique", "index", "optional", "default=", "min=", "max=")
 
-# Names the generated code already uses: the primary key, timestamps, list query parameters
-# and attributes of pydantic / SQLAlchemy base classes.
+# What users of Rails, Django, Prisma, SQL or JSON Schema type for our types; types are read
+# case-insensitively (Prisma's `String`, `DateTime`). Only unambiguous spellings: `bigint` is not an
+# alias of the 32-bit `int` on PostgreSQL, so it gets a suggestion instead.
+TYPE_ALIASES = {
+    "string": FieldType.STR,
+    "integer": FieldType.INT,
+    "boolean": FieldType.BOOL,
+    "timestamp": FieldType.DATETIME,
+    "double": FieldType.FLOAT,
+    "number": FieldType.FLOAT,
+    "numeric": FieldType.DECIMAL,
+}
+
+# Names the generated code already uses: the primary key, timestamps, the list query's parameters
+# and method, attributes of pydantic / SQLAlchemy base classes, and the names a model's class body
+# calls (`sa.String(...)`). Any other name works: the generated class bodies spell every type in PascalCase.
 RESERVED_FIELD_NAMES = frozenset(
-    {"id", "created_at", "updated_at", "limit", "offset", "sort", "metadata", "registry"}
-    | {"model_config", "model_fields", "dict", "json", "copy", "schema", "validate", "construct"}
+    {"id", "created_at", "updated_at", "limit", "offset", "sort", "filters", "metadata", "registry"}
+    | {"mapped_column", "relationship", "sa"}
+    | {"model_config", "model_fields", "dict", "json", "copy", "schema", "schema_json", "validate"}
+    | {"construct", "parse_obj", "parse_raw", "parse_file", "from_orm", "update_forward_refs"}
 )
 
 Default = str | int | Decimal | bool | date
@@ -142,6 +159,7 @@ def _parse_type(name: str, token: str, text: str) -> Field:
     optional = token.endswith("?")
     token = token.removesuffix("?").strip()
     kind, _, argument = token.partition("=")
+    kind = kind.lower()
     if match := _ENUM_PAREN.match(token):
         kind, argument = "enum", match["choices"].replace("|", ",")
     elif match := _REF_PAREN.match(token):
@@ -152,12 +170,22 @@ def _parse_type(name: str, token: str, text: str) -> Field:
     if kind == "ref":
         target = to_snake(argument) if argument else name
         return Field(name, FieldType.REF, optional=optional, target=target)
-    if argument or kind not in FieldType.__members__.values():
-        known = ", ".join(t.value for t in FieldType if t not in (FieldType.ENUM, FieldType.REF))
-        raise FieldSyntaxError(
-            f"invalid field {text!r}: unknown type {token!r}; use one of {known}, enum=a,b,c or ref=resource"
-        )
-    return Field(name, FieldType(kind), optional=optional)
+    if not argument and (canonical := _TYPES.get(kind)):
+        return Field(name, canonical, optional=optional)
+    known = ", ".join(t.value for t in FieldType if t not in (FieldType.ENUM, FieldType.REF))
+    raise FieldSyntaxError(
+        f"invalid field {text!r}: unknown type {token!r};{_did_you_mean(kind, _TYPES)}"
+        f" use one of {known}, enum=a,b,c or ref=resource"
+    )
+
+
+_TYPES: dict[str, FieldType] = {t.value: t for t in FieldType} | TYPE_ALIASES
+
+
+def _did_you_mean(word: str, spellings: dict[str, FieldType] | dict[str, str]) -> str:
+    """' did you mean 'str'?' for a near miss of a known spelling (aliases map to what they mean)."""
+    close = difflib.get_close_matches(word, list(spellings), n=1, cutoff=0.6)
+    return f" did you mean {str(spellings[close[0]])!r}?" if close else ""
 
 
 def _apply_modifier(field: Field, modifier: str, text: str) -> Field:
@@ -174,8 +202,10 @@ def _apply_modifier(field: Field, modifier: str, text: str) -> Field:
         return replace(field, min=_parse_number(value, "min=", text))
     if sep and key == "max":
         return replace(field, max=_parse_number(value, "max=", text))
+    spellings = {m.rstrip("="): m for m in MODIFIERS}
     raise FieldSyntaxError(
-        f"invalid field {text!r}: unknown modifier {modifier!r}; use {', '.join(MODIFIERS)}"
+        f"invalid field {text!r}: unknown modifier {modifier!r};{_did_you_mean(key, spellings)}"
+        f" use {', '.join(MODIFIERS)}"
     )
 
 

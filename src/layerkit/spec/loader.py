@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from layerkit.errors import LayerkitError, SpecError
 from layerkit.spec.fields import Field, parse_field, with_default
 from layerkit.spec.model import DATABASES, ProjectSpec, Resource, make_resource
-from layerkit.spec.names import check_project_name
+from layerkit.spec.names import check_project_name, to_snake
 
 T = TypeVar("T")
 
@@ -49,8 +49,11 @@ def _first_line(error: Exception) -> str:
     return " ".join(str(error).split())
 
 
-def load_spec(path: Path, *, name: str | None = None) -> ProjectSpec:
-    """Parse a spec file; `name` (from the command line) wins over the file's."""
+def load_spec(path: Path, *, name: str | None = None, existing: frozenset[str] | None = None) -> ProjectSpec:
+    """Parse a spec file; `name` (from the command line) wins over the file's.
+
+    Refs may name the spec's own resources or, when it is applied to a project, its `existing` ones.
+    """
     data = read_spec_file(path)
     errors: list[str] = []
     for key in sorted(set(data) - _TOP_KEYS):
@@ -67,16 +70,18 @@ def load_spec(path: Path, *, name: str | None = None) -> ProjectSpec:
     database = data.get("database", "sqlite")
     if database not in DATABASES:
         errors.append(f"database: {database!r} is not one of {', '.join(DATABASES)}")
-    resources = parse_resources(data.get("resources", {}), errors)
+    resources = parse_resources(data.get("resources", {}), errors, existing)
     if errors:
         raise SpecError(f"spec file {str(path)!r} has {len(errors)} problem(s): {errors[0]}", details=errors)
     return ProjectSpec(name=project, preset=preset, database=database, resources=tuple(resources))
 
 
-def parse_resources(raw: object, errors: list[str]) -> list[Resource]:
+def parse_resources(raw: object, errors: list[str], existing: frozenset[str] | None = None) -> list[Resource]:
     if not isinstance(raw, dict):
         errors.append("resources: must be a mapping of resource name -> {fields: ...}")
         return []
+    # Every name the spec gives counts as known, even one with its own problems (reported apart).
+    known = (existing or frozenset()) | {to_snake(str(resource_name)) for resource_name in raw}
     resources: list[Resource] = []
     for resource_name, body in raw.items():
         where = f"resources.{resource_name}"
@@ -98,6 +103,13 @@ def parse_resources(raw: object, errors: list[str]) -> list[Resource]:
                 f" {clash.name!r}; rename one"
             )
             continue
+        for ref in resource.refs:
+            if ref.target not in known:
+                errors.append(
+                    f"{where}.fields.{ref.name}: references unknown resource {ref.target!r}"
+                    f" (known: {', '.join(sorted(known)) or 'none'}); add it to the spec"
+                    f"{'' if existing is None else ' or the project'} first"
+                )
         resources.append(resource)
     return resources
 

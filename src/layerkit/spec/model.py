@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from graphlib import CycleError, TopologicalSorter
 
-from layerkit.errors import FieldSyntaxError, SpecError, UnknownReferenceError
+from layerkit.errors import FieldSyntaxError, LayerkitError, SpecError, UnknownReferenceError
 from layerkit.spec.fields import Field, FieldType
 from layerkit.spec.names import ResourceNames, resource_names
 
@@ -57,17 +58,32 @@ class ProjectSpec:
     resources: tuple[Resource, ...] = ()
 
 
+def raise_problems(problems: list[str], summary: str, error: type[LayerkitError] = FieldSyntaxError) -> None:
+    """Report every problem at once: a lone one as its own line, several as lines under a summary."""
+    if len(problems) == 1:
+        raise error(problems[0])
+    if problems:
+        raise error(f"{summary} has {len(problems)} problems:", details=problems)
+
+
+def unknown_references(resources: Iterable[Resource], known: set[str]) -> list[str]:
+    """A message for every ref whose target is neither one of `resources` nor in `known`."""
+    resources = list(resources)
+    names = known | {r.name for r in resources}
+    listed = ", ".join(sorted(names)) or "none yet"
+    return [
+        f"field {ref.name!r} of {resource.name!r} references unknown resource {ref.target!r}"
+        f" (known: {listed}); create {ref.target!r} first"
+        for resource in resources
+        for ref in resource.refs
+        if ref.target not in names
+    ]
+
+
 def dependency_order(new: list[Resource], existing: set[str]) -> list[Resource]:
     """Order resources so each comes after the ones it references; check every ref resolves."""
     by_name = {r.name: r for r in new}
-    for resource in new:
-        for ref in resource.refs:
-            if ref.target not in by_name and ref.target not in existing:
-                known = ", ".join(sorted(existing | set(by_name))) or "none yet"
-                raise UnknownReferenceError(
-                    f"field {ref.name!r} of {resource.name!r} references unknown resource"
-                    f" {ref.target!r} (known: {known}); create {ref.target!r} first"
-                )
+    raise_problems(unknown_references(new, existing), "the resources", UnknownReferenceError)
     graph = {r.name: {f.target for f in r.refs if f.target in by_name and f.target != r.name} for r in new}
     try:
         order = list(TopologicalSorter(graph).static_order())

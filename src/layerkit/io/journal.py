@@ -152,8 +152,11 @@ def move_in(root: Path, stage: Path, journal: Journal, *, delay: float = 0.0) ->
             time.sleep(delay)  # LAYERKIT_TEST_MOVE_DELAY: lets the kill tests hit this loop
         os.replace(staged, target)
         moved += 1
-    for folder in {(root / e.target).parent for e in journal.entries}:
-        fsync_folder(folder)  # every move is durable before the journal goes
+    touched = {(root / e.target).parent for e in journal.entries} | {
+        (root / f).parent for f in journal.folders
+    }
+    for folder in touched:
+        fsync_folder(folder)  # every move (and new folder) is durable before the journal goes
     return moved
 
 

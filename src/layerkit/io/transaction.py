@@ -7,6 +7,7 @@ import os
 import secrets
 import shutil
 import tempfile
+import time
 from contextlib import suppress
 from pathlib import Path, PurePosixPath
 
@@ -25,8 +26,13 @@ from layerkit.io.journal import (
     write_durably,
 )
 
-# Test-only: seconds to sleep before each move, so tests can kill a run inside its move phase.
+# Test-only: seconds to sleep before each move (for a new project: before each staged file), so
+# tests/test_kill_recovery.py can kill a run inside its write phase.
 MOVE_DELAY_VARIABLE = "LAYERKIT_TEST_MOVE_DELAY"
+
+
+def _move_delay() -> float:
+    return float(os.environ.get(MOVE_DELAY_VARIABLE) or 0)
 
 
 def write_atomically(root: Path, files: dict[str, str]) -> None:
@@ -46,8 +52,11 @@ def _create_tree(root: Path, files: dict[str, str]) -> None:
     root.parent.mkdir(parents=True, exist_ok=True)
     with locked(root.parent):
         stage = _make_folder(root)
+        delay = _move_delay()
         try:
             for relative, content in files.items():
+                if delay:
+                    time.sleep(delay)
                 target = stage / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content.encode("utf-8"))
@@ -79,7 +88,7 @@ def _replace_files(root: Path, files: dict[str, str]) -> None:
             shutil.rmtree(stage, ignore_errors=True)
             raise
         try:
-            move_in(root, stage, journal, delay=float(os.environ.get(MOVE_DELAY_VARIABLE) or 0))
+            move_in(root, stage, journal, delay=_move_delay())
         except BaseException:
             with suppress(OSError):  # without the mark, recovery would roll forward: also whole
                 journal.commit(stage, ROLLBACK)  # from here on, recovery rolls back

@@ -26,6 +26,7 @@ FASTAPI = Layout(
         Artifact("errors", _P + "errors.py.j2", "{package}/core/errors.py"),
         Artifact("middleware", _P + "middleware.py.j2", "{package}/core/middleware.py"),
         Artifact("core_types", _P + "core_types.py.j2", "{package}/core/types.py"),
+        Artifact("core_schemas", _P + "core_schemas.py.j2", "{package}/core/schemas.py"),
         Artifact("db", _P + "empty.py.j2", "{package}/db/__init__.py"),
         Artifact("db_base", _P + "db_base.py.j2", "{package}/db/base.py"),
         Artifact("db_types", _P + "db_types.py.j2", "{package}/db/types.py"),

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import Layout
-from layerkit.render.fastapi_fields import FieldView
+from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE, FieldView
 from layerkit.spec.fields import FieldType
 from layerkit.spec.model import Resource
 from layerkit.spec.names import ResourceNames, to_snake
-
-_SQLALCHEMY_TYPES = re.compile(r"^(String|Text|Integer|Float|Numeric|Boolean|Date|Uuid|JSON)\(")
 
 
 @dataclass(frozen=True)
@@ -38,7 +35,11 @@ class ProjectInfo:
 
 
 def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
-    return {"project": project, "m": layout.project_modules()}
+    return {
+        "project": project,
+        "m": layout.project_modules(),
+        "decimal": {"precision": DECIMAL_PRECISION, "scale": DECIMAL_SCALE},
+    }
 
 
 def resource_context(
@@ -64,8 +65,10 @@ def resource_context(
             "created_at",
             "updated_at",
         ],
-        "filterable": [f.column for f in fields if f.filter_type and not f.self_ref],
+        "filterable": [f.column for f in fields if f.filter_decl and not f.self_ref],
         "invalid_cases": [case for f in fields for case in f.invalid_cases],
+        "invalid_filters": [case for f in fields if not f.self_ref for case in f.invalid_filters],
+        "nullable": [f.column for f in fields if f.optional and f.filter_decl and not f.self_ref],
         "required": [f.column for f in fields if not f.optional and f.spec.default is None],
         "not_null": [f for f in fields if not f.optional],
         "unique": [f.column for f in fields if f.unique],
@@ -105,15 +108,11 @@ def _imports(
     """Import lines per artifact; ruff sorts them and drops any that end up unused."""
     m = layout.project_modules()
     kinds = {f.spec.type for f in fields}
-    sql = sorted({match[1] for f in fields if (match := _SQLALCHEMY_TYPES.match(f.sql_type))})
     models = [
         f"from {m['db_base']} import Entity",
+        "import sqlalchemy as sa",
         "from sqlalchemy.orm import Mapped, mapped_column, relationship",
     ]
-    if sql:
-        models.append(f"from sqlalchemy import {', '.join(sql)}")
-    if FieldType.REF in kinds:
-        models.append("from sqlalchemy import ForeignKey")
     if FieldType.DATETIME in kinds:
         models.append(f"from {m['db_types']} import UTCDateTime")
     refs = sorted(
@@ -124,25 +123,22 @@ def _imports(
         models.append("from typing import TYPE_CHECKING")
         models.append("if TYPE_CHECKING:")
         models += [f"    from {project.package}.{t.plural} import {t.cls}" for t in refs]
-    schemas = [
-        "from typing import Literal",
-        "from datetime import date, datetime",
-        "from pydantic import BaseModel, ConfigDict, EmailStr, Field, JsonValue, field_validator",
-        f"from {m['core_types']} import HttpUrlStr",
+    # Generous lists: ruff drops the names a module does not use.
+    shared = [
+        "from decimal import Decimal",
+        "from uuid import UUID",
+        f"from {m['core_types']} import Bool, Date, DateTime, Float, Int, JsonObject, Str",
     ]
-    python_types = [
-        ("from decimal import Decimal", FieldType.DECIMAL),
-        ("from uuid import UUID", FieldType.UUID),
-    ]
-    shared = [line for line, kind in python_types if kind in kinds]
-    if FieldType.DATE in kinds:
-        shared.append("from datetime import date")
-    if FieldType.DATETIME in kinds:
-        shared.append("from datetime import datetime")
-    if FieldType.JSON in kinds:
-        shared.append("from pydantic import JsonValue")
     models += shared
-    schemas += shared
+    schemas = [
+        *shared,
+        "from typing import Literal",
+        "from pydantic import BaseModel, ConfigDict, EmailStr, Field",
+        f"from {m['core_schemas']} import PageQuery",
+        f"from {m['core_types']} import INT32_MAX, INT32_MIN, ExactDecimal, FiniteFloat, HttpUrlStr, IsoDate, NotNull,"
+        " NullFilter, QueryBool, QueryFloat, QueryInt32, QueryRowId, RowId, StorableJson, StrictBool, StrictInt,"
+        " Text, UtcDateTime",
+    ]
     factory = [
         "from httpx import AsyncClient",
         "from uuid import uuid4",

@@ -11,24 +11,76 @@ from layerkit.spec.names import ResourceNames
 DEFAULT_STR_LENGTH = 255
 DECIMAL_PRECISION, DECIMAL_SCALE = 12, 2
 
-# type -> (Python type, SQLAlchemy column type, Alembic migration type); str and enum sizes are computed
+# type -> (Python type, SQLAlchemy column type (models spell it `sa.X`, or the app's own
+# UTCDateTime), Alembic migration type); str and enum sizes are computed.
+# Python types are app.core.types' PascalCase names: no field name can shadow them.
 _SQL: dict[FieldType, tuple[str, str, str]] = {
-    FieldType.TEXT: ("str", "Text()", "sa.Text()"),
-    FieldType.INT: ("int", "Integer()", "sa.Integer()"),
-    FieldType.FLOAT: ("float", "Float()", "sa.Float()"),
+    FieldType.TEXT: ("Str", "Text()", "sa.Text()"),
+    FieldType.INT: ("Int", "Integer()", "sa.Integer()"),
+    FieldType.FLOAT: ("Float", "Float()", "sa.Float()"),
     FieldType.DECIMAL: (
         "Decimal",
         f"Numeric({DECIMAL_PRECISION}, {DECIMAL_SCALE})",
         f"sa.Numeric(precision={DECIMAL_PRECISION}, scale={DECIMAL_SCALE})",
     ),
-    FieldType.BOOL: ("bool", "Boolean()", "sa.Boolean()"),
-    FieldType.DATE: ("date", "Date()", "sa.Date()"),
-    FieldType.DATETIME: ("datetime", "UTCDateTime()", "sa.DateTime(timezone=True)"),
+    FieldType.BOOL: ("Bool", "Boolean()", "sa.Boolean()"),
+    FieldType.DATE: ("Date", "Date()", "sa.Date()"),
+    FieldType.DATETIME: ("DateTime", "UTCDateTime()", "sa.DateTime(timezone=True)"),
     FieldType.UUID: ("UUID", "Uuid()", "sa.Uuid()"),
-    FieldType.JSON: ("dict[str, JsonValue]", "JSON()", "sa.JSON()"),
-    FieldType.EMAIL: ("str", "String(320)", "sa.String(length=320)"),
-    FieldType.URL: ("str", "String(2083)", "sa.String(length=2083)"),
-    FieldType.REF: ("int", "", "sa.Integer()"),
+    FieldType.JSON: ("JsonObject", "JSON()", "sa.JSON()"),
+    FieldType.EMAIL: ("Str", "String(320)", "sa.String(length=320)"),
+    FieldType.URL: ("Str", "String(2083)", "sa.String(length=2083)"),
+    FieldType.REF: ("Int", "", "sa.Integer()"),
+}
+
+# What a request body accepts, and a query parameter (text) filters by: app.core.types.
+_INPUT: dict[FieldType, tuple[str, str]] = {
+    FieldType.STR: ("Text", "Text"),
+    FieldType.TEXT: ("Text", "Text"),
+    FieldType.INT: ("StrictInt", "QueryInt32"),
+    FieldType.FLOAT: ("FiniteFloat", "QueryFloat"),
+    FieldType.DECIMAL: ("ExactDecimal", "ExactDecimal"),
+    FieldType.BOOL: ("StrictBool", "QueryBool"),
+    FieldType.DATE: ("IsoDate", "IsoDate"),
+    FieldType.DATETIME: ("UtcDateTime", "UtcDateTime"),
+    FieldType.UUID: ("UUID", "UUID"),
+    FieldType.EMAIL: ("EmailStr", "Text"),
+    FieldType.URL: ("HttpUrlStr", "Text"),
+    FieldType.REF: ("RowId", "QueryRowId"),
+}
+
+# Values no database can store or the schema forbids, found by fuzzing: each must be a 422, never a
+# 500 or a committed row that poisons every later read (Python expressions; the test sends them as
+# JSON with json.dumps, which writes NaN and lone surrogates as they are).
+_HOSTILE: dict[FieldType, tuple[tuple[str, str], ...]] = {
+    FieldType.STR: (("nul", '"a\\x00b"'), ("surrogate", '"\\ud800"')),
+    FieldType.TEXT: (("nul", '"a\\x00b"'), ("surrogate", '"\\ud800"')),
+    FieldType.INT: (("beyond-int32", "2**31"), ("beyond-int64", "2**70"), ("numeric-text", '"7"')),
+    FieldType.REF: (("beyond-int32", "2**31"), ("zero", "0")),
+    FieldType.FLOAT: (("nan", 'float("nan")'), ("infinite", 'float("inf")'), ("numeric-text", '"7"')),
+    FieldType.DECIMAL: (("huge", '"1e999999"'), ("nan", '"NaN"')),
+    FieldType.BOOL: (("number", "1"), ("text", '"true"')),
+    FieldType.DATE: (("number", "0"),),
+    FieldType.DATETIME: (("number", "0.5"), ("utc-overflow", '"0001-01-01T00:00+14:00"')),
+    FieldType.JSON: (("nan", '{"x": float("nan")}'), ("surrogate", '{"x": "\\ud800"}')),
+    FieldType.EMAIL: (("nul", '"a\\x00@example.com"'),),
+}
+
+# Query texts a filter must refuse (422): what its schema forbids, or no column could compare with.
+_BAD_FILTERS: dict[FieldType, tuple[tuple[str, str], ...]] = {
+    FieldType.STR: (("nul", '"a\\x00b"'),),
+    FieldType.TEXT: (("nul", '"a\\x00b"'),),
+    FieldType.EMAIL: (("nul", '"a\\x00b"'),),
+    FieldType.URL: (("nul", '"a\\x00b"'),),
+    FieldType.INT: (("beyond-int32", '"2147483648"'), ("fraction", '"5.5"'), ("word", '"x"')),
+    FieldType.REF: (("beyond-int32", '"2147483648"'), ("word", '"x"')),
+    FieldType.FLOAT: (("infinite", '"inf"'), ("nan", '"nan"')),
+    FieldType.DECIMAL: (("huge", '"1e999999"'),),
+    FieldType.BOOL: (("number", '"1"'), ("word", '"yes"')),
+    FieldType.DATE: (("number", '"0"'),),
+    FieldType.DATETIME: (("number", '"0.5"'), ("utc-overflow", '"0001-01-01T00:00+14:00"')),
+    FieldType.UUID: (("word", '"x"'),),
+    FieldType.ENUM: (("unknown", '"not-a-choice"'),),
 }
 
 # Values of the wrong type, per field type, for the generated validation tests.
@@ -115,7 +167,7 @@ class FieldView:
     @property
     def python_type(self) -> str:
         if self.spec.type is FieldType.STR:
-            return "str"
+            return "Str"
         if self.spec.type is FieldType.ENUM:
             return self.enum_alias
         return _SQL[self.spec.type][0]
@@ -155,16 +207,17 @@ class FieldView:
 
     @property
     def model_annotation(self) -> str:
-        base = "int" if self.is_ref else ("str" if self.spec.type is FieldType.ENUM else self.python_type)
+        base = "Int" if self.is_ref else ("Str" if self.spec.type is FieldType.ENUM else self.python_type)
         return f"Mapped[{self._nullable(base)}]"
 
     @property
     def model_column(self) -> str:
         if self.is_ref:
             assert self.target is not None
-            args = [f'ForeignKey("{self.target.table}.id", ondelete="{self.ondelete}")']
+            args = [f'sa.ForeignKey("{self.target.table}.id", ondelete="{self.ondelete}")']
         else:
-            args = [self.sql_type]
+            sql_type = self.sql_type
+            args = [sql_type if sql_type.startswith("UTCDateTime") else f"sa.{sql_type}"]
         if self.spec.unique:
             args.append("unique=True")
         if self.indexed:
@@ -187,12 +240,11 @@ class FieldView:
     # --- schemas ----------------------------------------------------------------------------
     @property
     def input_type(self) -> str:
-        kind = self.spec.type
-        if kind is FieldType.EMAIL:
-            return "EmailStr"
-        if kind is FieldType.URL:
-            return "HttpUrlStr"
-        return "int" if self.is_ref else self.python_type
+        if self.spec.type is FieldType.ENUM:
+            return self.enum_alias
+        if self.spec.type is FieldType.JSON:
+            return "StorableJson"
+        return _INPUT[self.spec.type][0]
 
     def _constraints(self) -> list[str]:
         spec, kind = self.spec, self.spec.type
@@ -202,13 +254,15 @@ class FieldView:
                 out.append(f"min_length={_number(spec.min)}")
             if self.max_length is not None:
                 out.append(f"max_length={self.max_length}")
-        elif kind in (FieldType.INT, FieldType.FLOAT, FieldType.DECIMAL):
+        elif kind is FieldType.INT:
+            # Always bounded: an INTEGER column holds 32 bits (a later bound would override these).
+            out.append(f"ge={_number(spec.min) if spec.min is not None else 'INT32_MIN'}")
+            out.append(f"le={_number(spec.max) if spec.max is not None else 'INT32_MAX'}")
+        elif kind in (FieldType.FLOAT, FieldType.DECIMAL):
             if spec.min is not None:
                 out.append(f"ge={_number(spec.min)}")
             if spec.max is not None:
                 out.append(f"le={_number(spec.max)}")
-            if kind is FieldType.DECIMAL:
-                out += [f"max_digits={DECIMAL_PRECISION}", f"decimal_places={DECIMAL_SCALE}"]
         return out
 
     def _default_literal(self) -> str | None:
@@ -222,7 +276,7 @@ class FieldView:
         if self.spec.type is FieldType.FLOAT:
             return repr(float(str(value)))
         if self.spec.type is FieldType.DATE:
-            return f'date.fromisoformat("{value}")'
+            return f'Date.fromisoformat("{value}")'
         return repr(value)
 
     def _declaration(self, annotation: str, default: str | None) -> str:
@@ -239,17 +293,25 @@ class FieldView:
 
     @property
     def update_decl(self) -> str:
-        return self._declaration(f"{self.input_type} | None", "None")
+        """Left out means unchanged; null only where the column allows it."""
+        if self.optional:
+            return self._declaration(f"{self.input_type} | None", "None")
+        return self._declaration(f"NotNull[{self.input_type}]", "None")
 
     @property
     def read_type(self) -> str:
-        return self._nullable("int" if self.is_ref else self.python_type)
+        return self._nullable("Int" if self.is_ref else self.python_type)
 
     @property
-    def filter_type(self) -> str | None:
-        if self.spec.type is FieldType.JSON:
+    def filter_decl(self) -> str | None:
+        """The list's equality filter; `?field=null` asks for the rows where an optional field is empty."""
+        kind = self.spec.type
+        if kind is FieldType.JSON:
             return None
-        return "int" if self.is_ref else self.python_type
+        annotation = self.enum_alias if kind is FieldType.ENUM else _INPUT[kind][1]
+        if self.optional:
+            annotation = f"NullFilter | {annotation}"
+        return f"{self.column}: {annotation} | None = None"
 
     # --- tests ------------------------------------------------------------------------------
     @property
@@ -282,6 +344,13 @@ class FieldView:
         }[kind]
 
     @property
+    def invalid_filters(self) -> list[InvalidCase]:
+        if self.filter_decl is None:
+            return []
+        cases = _BAD_FILTERS.get(self.spec.type, ())
+        return [InvalidCase(f"{self.column}-{what}", self.column, text) for what, text in cases]
+
+    @property
     def invalid_cases(self) -> list[InvalidCase]:
         spec, kind = self.spec, self.spec.type
         cases = [InvalidCase(f"{self.column}-type", self.column, _WRONG_TYPE[kind])]
@@ -307,4 +376,7 @@ class FieldView:
                 cases.append(InvalidCase(f"{self.column}-too-precise", self.column, '"1.001"'))
         if not self.optional and spec.default is None:
             cases.append(InvalidCase(f"{self.column}-null", self.column, "None"))
+        cases += [
+            InvalidCase(f"{self.column}-{what}", self.column, value) for what, value in _HOSTILE.get(kind, ())
+        ]
         return cases

@@ -55,6 +55,7 @@ FASTAPI = Layout(
         Artifact("test_app", _P + "tests_app.py.j2", "tests/test_app.py"),
         Artifact("test_database", _P + "tests_database.py.j2", "tests/test_database.py"),
         Artifact("test_migrations", _P + "tests_migrations.py.j2", "tests/test_migrations.py"),
+        Artifact("fuzz", _P + "tests_fuzz.py.j2", "tests/fuzz.py"),
     ),
     resource=(
         Artifact("init", _R + "init.py.j2", "{package}/{plural}/__init__.py"),

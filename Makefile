@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 # Bytecode caches keep start-up fast even where the environment disables them.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install demo test test-fast lint bench bench-api golden clean
+.PHONY: install install-tool demo test test-fast lint bench bench-api golden clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(BIN)/.installed: pyproject.toml
 	@touch $@
 
 install: $(BIN)/.installed
+
+# `layerkit` on the PATH: an editable uv tool install of this clone (into ~/.local/bin by default).
+install-tool: install
+	$(BIN)/uv tool install --force --editable .
 
 demo: install
 	rm -rf $(SCRATCH)/bookshop

@@ -23,7 +23,8 @@ app = typer.Typer(help="Add code to an existing project.", no_args_is_help=True,
 FIELD_HELP = """Fields as NAME:TYPE[:MODIFIER]... Shell-safe forms first:
 title:str:max=200:index  isbn:str:unique:max=13  price:decimal:min=0  pages:int:optional:min=1
 published:bool:default=false  genre:enum=fiction,science  author:ref  writer:ref=author.
-Types: str text int float decimal bool date datetime uuid json email url enum ref.
+Types: str text int float decimal bool date datetime uuid json email url enum ref (any case).
+Aliases: string=str integer=int boolean=bool timestamp=datetime double=float number=float numeric=decimal.
 Modifiers: optional (or ? after the type), unique, index, default=V, min=N, max=N."""
 
 

@@ -42,6 +42,13 @@ def add_project_files(build: Build) -> None:
         path = artifact.path.format(package=build.layout.package)
         build.workspace.write(path, render(build.preset.framework, artifact, context))
         build.owned.add(path)
+    # The import contract holds from the first `make lint`, before any resource exists.
+    pyproject = build.workspace.read("pyproject.toml")
+    if pyproject is not None:
+        contract = update_contracts(
+            pyproject, path="pyproject.toml", package=build.layout.package, plurals=[]
+        )
+        build.workspace.write("pyproject.toml", contract)
 
 
 def add_resource(build: Build, resource: Resource) -> None:

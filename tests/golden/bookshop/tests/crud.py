@@ -5,6 +5,7 @@ test below for it. The field rules (filters, invalid values, required, unique, r
 classes of their own: a resource inherits those it has fields for; each runs once per such field.
 """
 
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -19,11 +20,15 @@ Payload = dict[str, object]
 class CrudResource:
     url: str
     make_input: Callable[[AsyncClient], Awaitable[Payload]]  # a valid payload, references created
-    create: Callable[[AsyncClient], Awaitable[Payload]]  # a row created through the API
+    create: Callable[
+        ..., Awaitable[Payload]
+    ]  # (client, **overrides): a row created through the API
     make_change: Callable[[AsyncClient], Awaitable[Payload]]  # a PATCH body changing one field
     sortable: tuple[str, ...]
     filterable: tuple[str, ...] = ()
     invalid_values: tuple[object, ...] = ()  # pytest.param(field, value, id=...)
+    invalid_filters: tuple[object, ...] = ()  # pytest.param(field, query text, id=...)
+    nullable: tuple[str, ...] = ()  # optional fields a list can ask to be empty (`?field=null`)
     required: tuple[str, ...] = ()
     unique: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
@@ -37,6 +42,8 @@ class CrudContract:
         cases: dict[str, tuple[object, ...]] = {
             "filter_field": self.resource.filterable,
             "invalid_field,value": self.resource.invalid_values,
+            "bad_filter,text": self.resource.invalid_filters,
+            "nullable_field": self.resource.nullable,
             "required_field": self.resource.required,
             "unique_field": self.resource.unique,
             "reference_field": self.resource.references,
@@ -80,6 +87,38 @@ class CrudContract:
             key: value for key, value in unchanged.items() if key != "updated_at"
         }
         assert (await client.get(url)).json() == body
+
+    @pytest.mark.parametrize(
+        ("row_id", "status"), [("2147483648", 422), ("0", 422), ("-1", 404), ("not-an-id", 404)]
+    )
+    async def test_ids_outside_the_column_are_refused(
+        self, client: AsyncClient, row_id: str, status: int
+    ) -> None:
+        # ids are bounded like the INTEGER column (the schema says so); other paths stay free for
+        # routes of your own (the README's `/board`)
+        for method in ("GET", "PATCH", "DELETE"):
+            json: Payload | None = {} if method == "PATCH" else None
+            response = await client.request(method, f"{self.resource.url}/{row_id}", json=json)
+            assert response.status_code == status, method
+            assert "error" in response.json()
+
+    async def test_an_unreadable_body_is_a_json_400(self, client: AsyncClient) -> None:
+        headers = {"content-type": "application/json"}
+        response = await client.post(self.resource.url, content=b"\x06\xff\xfd", headers=headers)
+        assert response.status_code == 400
+        assert response.json()["error"]["code"] == "bad_request"
+
+    async def test_openapi_documents_every_status(self, client: AsyncClient) -> None:
+        paths = (await client.get("/openapi.json")).json()["paths"]
+        operations = [
+            operation
+            for path, methods in paths.items()
+            if path.startswith(self.resource.url)
+            for operation in methods.values()
+        ]
+        assert len(operations) == 5
+        for operation in operations:
+            assert {"400", "404", "409", "422", "503"} <= set(operation["responses"])
 
     async def test_delete_returns_204_then_404(self, client: AsyncClient) -> None:
         created = await self.resource.create(client)
@@ -131,7 +170,16 @@ class CrudContract:
 
     @pytest.mark.parametrize(
         "params",
-        [{"sort": "no_such_field"}, {"limit": 0}, {"limit": 201}, {"offset": -1}, {"no_such": "x"}],
+        [
+            {"sort": "no_such_field"},
+            {"limit": 0},
+            {"limit": 201},
+            {"limit": "1.5"},
+            {"offset": -1},
+            {"offset": 10_001},
+            {"offset": 2**63},
+            {"no_such": "x"},
+        ],
     )
     async def test_list_rejects_bad_parameters(
         self, client: AsyncClient, params: dict[str, str | int]
@@ -153,17 +201,40 @@ class FilterRules(CrudContract):
         assert first["id"] in [item["id"] for item in items]
         assert all(item[filter_field] == value for item in items)
 
+    async def test_list_rejects_invalid_filters(
+        self, client: AsyncClient, bad_filter: str, text: str
+    ) -> None:
+        response = await client.get(self.resource.url, params={bad_filter: text})
+        assert response.status_code == 422, response.text
+
+
+class NullFilterRules(CrudContract):
+    async def test_list_filters_empty_fields(
+        self, client: AsyncClient, nullable_field: str
+    ) -> None:
+        empty = await self.resource.create(client, **{nullable_field: None})
+        response = await client.get(self.resource.url, params={nullable_field: "null"})
+        assert response.status_code == 200, response.text
+        items = response.json()["items"]
+        assert empty["id"] in [item["id"] for item in items]
+        assert all(item[nullable_field] is None for item in items)
+
 
 class InvalidValueRules(CrudContract):
     async def test_create_rejects_invalid_values(
         self, client: AsyncClient, invalid_field: str, value: object
     ) -> None:
         payload = {**(await self.resource.make_input(client)), invalid_field: value}
-        response = await client.post(self.resource.url, json=payload)
+        # json.dumps sends NaN and lone surrogates as a careless client would
+        body = json.dumps(payload)
+        headers = {"content-type": "application/json"}
+        response = await client.post(self.resource.url, content=body, headers=headers)
         assert response.status_code == 422, response.text
         error = response.json()["error"]
         assert error["code"] == "validation_error"
         assert invalid_field in error["details"][0]["loc"]
+        # nothing was written: a refused value never becomes a row that breaks later reads
+        assert (await client.get(self.resource.url)).status_code == 200
 
 
 class RequiredRules(CrudContract):
@@ -194,6 +265,8 @@ class UniqueRules(CrudContract):
         response = await client.post(self.resource.url, json=payload)
         assert response.status_code == 409, response.text
         assert response.json()["error"]["code"] == "conflict"
+        # the failed statement leaves nothing behind on its connection
+        assert (await client.get(self.resource.url)).json()["total"] == 1
 
 
 class ReferenceRules(CrudContract):

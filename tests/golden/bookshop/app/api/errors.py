@@ -9,6 +9,7 @@ from pydantic import BaseModel, JsonValue
 from starlette.exceptions import HTTPException
 
 from app.core.errors import AppError, ConflictError, InvalidReferenceError, NotFoundError
+from app.db.database import DatabaseUnavailableError
 
 logger = logging.getLogger(__name__)
 
@@ -18,6 +19,7 @@ STATUS_BY_ERROR: dict[type[AppError], int] = {
     InvalidReferenceError: 422,
 }
 CODE_BY_STATUS = {
+    400: "bad_request",
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
@@ -79,6 +81,19 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "validation_error", "invalid request", details)
 
 
+RETRY_AFTER_SECONDS = 1  # a busy pool or a lost connection is usually over by then
+
+
+async def _database_unavailable(_request: Request, exc: Exception) -> JSONResponse:
+    logger.warning("database unavailable: %s", exc)
+    return error_response(
+        503,
+        "unavailable",
+        "the database is unavailable, retry later",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
 async def _unhandled_error(_request: Request, exc: Exception) -> JSONResponse:
     logger.exception("unhandled error", exc_info=exc)
     return error_response(500, "internal_error", "internal server error")
@@ -88,11 +103,19 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(DatabaseUnavailableError, _database_unavailable)
     app.add_exception_handler(Exception, _unhandled_error)
 
 
+# Every status an API route can answer besides its own success, so clients (and fuzzers) see them.
 ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    400: {"model": ErrorBody, "description": "Body is not readable (not UTF-8 JSON)"},
     404: {"model": ErrorBody, "description": "Not found"},
     409: {"model": ErrorBody, "description": "Conflict"},
     422: {"model": ErrorBody, "description": "Invalid request"},
+    503: {
+        "model": ErrorBody,
+        "description": "Database unavailable: retry after the Retry-After seconds",
+        "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+    },
 }

@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from app.core.schemas import PageQuery
-from app.core.types import Date, DateTime, Int, IsoDate, NullFilter, Str, Text
+from app.core.types import Date, DateTime, Int, IsoDate, NotNull, NullFilter, Str, Text
 
 AuthorSort = Literal[
     "id",
@@ -32,11 +32,11 @@ class AuthorCreate(BaseModel):
 
 
 class AuthorUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed; null only where a field is optional."""
+    """Every field may be left out: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
 
-    name: Text = Field(default=None, max_length=120)
+    name: NotNull[Text] = Field(default=None, max_length=120)
     born: IsoDate | None = None
     email: EmailStr | None = None
 

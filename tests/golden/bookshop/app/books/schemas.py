@@ -7,11 +7,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.schemas import PageQuery
 from app.core.types import (
+    INT32_MAX,
     Bool,
     DateTime,
     ExactDecimal,
     Int,
-    Int32,
+    NotNull,
     NullFilter,
     QueryBool,
     QueryInt32,
@@ -19,6 +20,7 @@ from app.core.types import (
     RowId,
     Str,
     StrictBool,
+    StrictInt,
     Text,
 )
 
@@ -53,24 +55,24 @@ class BookCreate(BaseModel):
     title: Text = Field(max_length=200)
     isbn: Text = Field(max_length=13)
     price: ExactDecimal = Field(ge=0)
-    pages: Int32 | None = Field(default=None, ge=1)
+    pages: StrictInt | None = Field(default=None, ge=1, le=INT32_MAX)
     published: StrictBool = False
     genre: BookGenre
     author_id: RowId
 
 
 class BookUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed; null only where a field is optional."""
+    """Every field may be left out: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
 
-    title: Text = Field(default=None, max_length=200)
-    isbn: Text = Field(default=None, max_length=13)
-    price: ExactDecimal = Field(default=None, ge=0)
-    pages: Int32 | None = Field(default=None, ge=1)
-    published: StrictBool = Field(default=None)
-    genre: BookGenre = Field(default=None)
-    author_id: RowId = Field(default=None)
+    title: NotNull[Text] = Field(default=None, max_length=200)
+    isbn: NotNull[Text] = Field(default=None, max_length=13)
+    price: NotNull[ExactDecimal] = Field(default=None, ge=0)
+    pages: StrictInt | None = Field(default=None, ge=1, le=INT32_MAX)
+    published: NotNull[StrictBool] = None
+    genre: NotNull[BookGenre] = None
+    author_id: NotNull[RowId] = None
 
 
 class BookRead(BaseModel):

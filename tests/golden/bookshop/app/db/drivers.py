@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 import asyncpg
+from asyncpg.pool import PoolConnectionProxy
 from sqlalchemy import URL, make_url
 from sqlalchemy.engine import Dialect
 
@@ -51,7 +52,7 @@ class Driver(Protocol[ConnectionT]):
 
     async def execute(self, connection: ConnectionT, sql: str) -> None: ...
 
-    async def probe(self, timeout: float) -> None:
+    async def probe(self, within: float) -> None:
         """Raises unless a connection of its own (not one of the pool's) answers in time."""
         ...
 
@@ -151,9 +152,9 @@ class SqliteDriver:
     async def execute(self, connection: sqlite3.Connection, sql: str) -> None:
         await _in_thread(connection.execute, sql)
 
-    async def probe(self, timeout: float) -> None:
-        async with asyncio.timeout(timeout):
-            await asyncio.to_thread(_probe, self.path, timeout)
+    async def probe(self, within: float) -> None:
+        async with asyncio.timeout(within):
+            await asyncio.to_thread(_probe, self.path, within)
 
     async def close(self) -> None:
         while self._idle:
@@ -232,10 +233,9 @@ class PostgresDriver:
         self._pool: asyncpg.Pool | None = None
         self._starting = asyncio.Lock()
 
-    async def acquire(self) -> asyncpg.Connection:
+    async def acquire(self) -> PoolConnectionProxy:
         pool = self._pool or await self._start()
-        connection: asyncpg.Connection = await pool.acquire(timeout=self._options.timeout)
-        return connection
+        return await pool.acquire(timeout=self._options.timeout)
 
     async def _start(self) -> asyncpg.Pool:
         # On first use rather than at construction: a pool belongs to the running event loop.
@@ -253,21 +253,21 @@ class PostgresDriver:
                 )
         return self._pool
 
-    async def release(self, connection: asyncpg.Connection) -> None:
+    async def release(self, connection: PoolConnectionProxy) -> None:
         assert self._pool is not None
         await self._pool.release(connection)  # shielded by asyncpg: completes when cancelled
 
     async def fetch(
-        self, connection: asyncpg.Connection, sql: str, arguments: Sequence[object], *, slow: bool
+        self, connection: PoolConnectionProxy, sql: str, arguments: Sequence[object], *, slow: bool
     ) -> Rows:
         return await connection.fetch(sql, *arguments)
 
-    async def execute(self, connection: asyncpg.Connection, sql: str) -> None:
+    async def execute(self, connection: PoolConnectionProxy, sql: str) -> None:
         await connection.execute(sql)  # the simple protocol: no statement to prepare
 
-    async def probe(self, timeout: float) -> None:
-        async with asyncio.timeout(timeout):
-            connection = await asyncpg.connect(self.dsn, timeout=timeout)
+    async def probe(self, within: float) -> None:
+        async with asyncio.timeout(within):
+            connection = await asyncpg.connect(self.dsn, timeout=within)
             try:
                 await connection.fetchval("SELECT 1")
             finally:

@@ -8,12 +8,13 @@ from app.core.schemas import PageQuery
 from app.core.types import (
     DateTime,
     Int,
-    Int32,
+    NotNull,
     NullFilter,
     QueryInt32,
     QueryRowId,
     RowId,
     Str,
+    StrictInt,
     Text,
     UtcDateTime,
 )
@@ -40,20 +41,20 @@ class ReviewCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     book_id: RowId
-    rating: Int32 = Field(ge=1, le=5)
+    rating: StrictInt = Field(ge=1, le=5)
     body: Text | None = None
     reviewed_at: UtcDateTime
 
 
 class ReviewUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed; null only where a field is optional."""
+    """Every field may be left out: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
 
-    book_id: RowId = Field(default=None)
-    rating: Int32 = Field(default=None, ge=1, le=5)
+    book_id: NotNull[RowId] = None
+    rating: NotNull[StrictInt] = Field(default=None, ge=1, le=5)
     body: Text | None = None
-    reviewed_at: UtcDateTime = Field(default=None)
+    reviewed_at: NotNull[UtcDateTime] = None
 
 
 class ReviewRead(BaseModel):

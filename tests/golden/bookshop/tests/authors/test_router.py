@@ -12,6 +12,7 @@ from tests.crud import (
     CrudResource,
     FilterRules,
     InvalidValueRules,
+    NullFilterRules,
     RequiredRules,
     UniqueRules,
 )
@@ -25,6 +26,7 @@ async def author_change(client: AsyncClient) -> dict[str, object]:
 class TestAuthorApi(
     FilterRules,
     InvalidValueRules,
+    NullFilterRules,
     RequiredRules,
     UniqueRules,
     CrudContract,
@@ -51,8 +53,21 @@ class TestAuthorApi(
             pytest.param("name", 123, id="name-type"),
             pytest.param("name", "x" * 121, id="name-too-long"),
             pytest.param("name", None, id="name-null"),
+            pytest.param("name", "a\x00b", id="name-nul"),
+            pytest.param("name", "\ud800", id="name-surrogate"),
             pytest.param("born", "not-a-date", id="born-type"),
+            pytest.param("born", 0, id="born-number"),
             pytest.param("email", "not-an-email", id="email-type"),
+            pytest.param("email", "a\x00@example.com", id="email-nul"),
+        ),
+        invalid_filters=(
+            pytest.param("name", "a\x00b", id="name-nul"),
+            pytest.param("born", "0", id="born-number"),
+            pytest.param("email", "a\x00b", id="email-nul"),
+        ),
+        nullable=(
+            "born",
+            "email",
         ),
         required=("name",),
         unique=("email",),

@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.core.types import QueryInt32
+from app.core.types import QueryInt
 
 MAX_LIMIT = 200
 # Deeper pages cost a scan of every row before them: past this, filter or sort instead.
@@ -14,8 +14,8 @@ class PageQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    limit: QueryInt32 = Field(default=50, ge=1, le=MAX_LIMIT)
-    offset: QueryInt32 = Field(default=0, ge=0, le=MAX_OFFSET)
+    limit: QueryInt = Field(default=50, ge=1, le=MAX_LIMIT)
+    offset: QueryInt = Field(default=0, ge=0, le=MAX_OFFSET)
 
     def filters(self) -> tuple[dict[str, object], tuple[str, ...]]:
         """The values to match, and the fields asked to be empty (`?field=null`)."""

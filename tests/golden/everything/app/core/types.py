@@ -3,16 +3,16 @@
 Every name here is PascalCase on purpose: a field may be named like any lowercase type (`date`,
 `type`, `int`), and inside a class body such a field would shadow the type for the fields after it.
 
-The input types accept exactly what the OpenAPI schema says (no `"5"` for an integer, no number for a
-date) and only what every database can store (32-bit integers, finite floats, text without NUL or lone
-surrogates, datetimes that stay in range once converted to UTC): anything else is a 422, never a 500.
+The input types accept exactly what the OpenAPI schema says (no `"5"` for an integer, no number
+for a date) and only what every database can store (32-bit integers, finite floats, text without
+NUL or lone surrogates, datetimes in range once converted to UTC): anything else is a 422.
 """
 
 import math
 import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +24,7 @@ from pydantic import (
     PlainSerializer,
     Strict,
 )
+from pydantic.json_schema import SkipJsonSchema
 
 # PostgreSQL's INTEGER, the id and int column type: the same limits on SQLite keep both alike.
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
@@ -87,8 +88,9 @@ def _in_utc(value: datetime) -> datetime:
         raise ValueError("is out of range once converted to UTC") from None
 
 
-# Request bodies (parsed JSON).
-Int32 = Annotated[int, Strict(), Field(ge=INT32_MIN, le=INT32_MAX)]
+# Request bodies (parsed JSON). Bounds given here would override a field's own, so an int field
+# states its bounds itself (INT32_MIN / INT32_MAX where it has none).
+StrictInt = Annotated[int, Strict()]
 # Numeric(12, 2), the decimal column: a longer number would not fit (also as a filter).
 ExactDecimal = Annotated[Decimal, Field(max_digits=12, decimal_places=2)]
 RowId = Annotated[int, Strict(), Field(ge=1, le=INT32_MAX)]
@@ -98,6 +100,17 @@ Text = Annotated[str, AfterValidator(_storable_text)]
 IsoDate = Annotated[date, BeforeValidator(_iso_text)]
 UtcDateTime = Annotated[datetime, BeforeValidator(_iso_text), AfterValidator(_in_utc)]
 StorableJson = Annotated[JsonObject, AfterValidator(_storable_json)]
+T = TypeVar("T")
+
+
+def _refuse_null(value: object) -> object:
+    if value is None:
+        raise ValueError("may not be null")
+    return value
+
+
+# A PATCH field whose column is NOT NULL: left out it is None (never validated); null is refused.
+NotNull = Annotated[T | SkipJsonSchema[None], BeforeValidator(_refuse_null)]
 # Validated as an http(s) URL, stored and returned as a plain string.
 HttpUrlStr = Annotated[HttpUrl, PlainSerializer(str, return_type=str)]
 
@@ -123,9 +136,10 @@ def _boolean_text(value: object) -> object:
 
 
 # Query parameters (text): the same rules, parsed as strictly as the schema states them.
+QueryInt = Annotated[int, BeforeValidator(_integer_text)]
 QueryInt32 = Annotated[int, BeforeValidator(_integer_text), Field(ge=INT32_MIN, le=INT32_MAX)]
 QueryRowId = Annotated[int, BeforeValidator(_integer_text), Field(ge=1, le=INT32_MAX)]
 QueryFloat = Annotated[float, BeforeValidator(_number_text), AllowInfNan(False)]
 QueryBool = Annotated[bool, BeforeValidator(_boolean_text)]
 # `?field=null` (parsed to None): the rows where an optional field is empty.
-NullFilter = Annotated[Literal["null"], AfterValidator(lambda _text: None)]
+NullFilter = Annotated[Literal["null"], AfterValidator(lambda _null: None)]

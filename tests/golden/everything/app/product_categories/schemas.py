@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.schemas import PageQuery
-from app.core.types import DateTime, Int, NullFilter, QueryRowId, RowId, Str, Text
+from app.core.types import DateTime, Int, NotNull, NullFilter, QueryRowId, RowId, Str, Text
 
 ProductCategorySort = Literal[
     "id",
@@ -29,11 +29,11 @@ class ProductCategoryCreate(BaseModel):
 
 
 class ProductCategoryUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed; null only where a field is optional."""
+    """Every field may be left out: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
 
-    label: Text = Field(default=None, max_length=255)
+    label: NotNull[Text] = Field(default=None, max_length=255)
     parent_id: RowId | None = None
 
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from app.core.schemas import PageQuery
 from app.core.types import (
+    INT32_MAX,
     Bool,
     DateTime,
     ExactDecimal,
@@ -15,8 +16,8 @@ from app.core.types import (
     Float,
     HttpUrlStr,
     Int,
-    Int32,
     JsonObject,
+    NotNull,
     NullFilter,
     QueryBool,
     QueryFloat,
@@ -26,6 +27,7 @@ from app.core.types import (
     StorableJson,
     Str,
     StrictBool,
+    StrictInt,
     Text,
     UtcDateTime,
 )
@@ -73,7 +75,7 @@ class ProductCreate(BaseModel):
     description: Text | None = Field(default=None, max_length=2000)
     weight: FiniteFloat = Field(ge=0, le=1000)
     price: ExactDecimal = Field(ge=0.01)
-    stock: Int32 = Field(default=0, ge=0)
+    stock: StrictInt = Field(default=0, ge=0, le=INT32_MAX)
     active: StrictBool = True
     attributes: StorableJson | None = None
     support: EmailStr | None = None
@@ -84,23 +86,23 @@ class ProductCreate(BaseModel):
 
 
 class ProductUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed; null only where a field is optional."""
+    """Every field may be left out: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
 
-    sku: UUID = Field(default=None)
-    name: Text = Field(default=None, min_length=2, max_length=80)
+    sku: NotNull[UUID] = None
+    name: NotNull[Text] = Field(default=None, min_length=2, max_length=80)
     description: Text | None = Field(default=None, max_length=2000)
-    weight: FiniteFloat = Field(default=None, ge=0, le=1000)
-    price: ExactDecimal = Field(default=None, ge=0.01)
-    stock: Int32 = Field(default=None, ge=0)
-    active: StrictBool = Field(default=None)
+    weight: NotNull[FiniteFloat] = Field(default=None, ge=0, le=1000)
+    price: NotNull[ExactDecimal] = Field(default=None, ge=0.01)
+    stock: NotNull[StrictInt] = Field(default=None, ge=0, le=INT32_MAX)
+    active: NotNull[StrictBool] = None
     attributes: StorableJson | None = None
     support: EmailStr | None = None
     homepage: HttpUrlStr | None = None
-    size: ProductSize = Field(default=None)
+    size: NotNull[ProductSize] = None
     released_at: UtcDateTime | None = None
-    warehouse_id: RowId = Field(default=None)
+    warehouse_id: NotNull[RowId] = None
 
 
 class ProductRead(BaseModel):

@@ -6,14 +6,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.schemas import PageQuery
 from app.core.types import (
+    INT32_MAX,
     DateTime,
     Int,
-    Int32,
+    NotNull,
     NullFilter,
     QueryInt32,
     QueryRowId,
     RowId,
     Str,
+    StrictInt,
     Text,
 )
 
@@ -40,18 +42,18 @@ class StockMovementCreate(BaseModel):
 
     product_id: RowId
     source_id: RowId
-    quantity: Int32 = Field(ge=1)
+    quantity: StrictInt = Field(ge=1, le=INT32_MAX)
     note: Text | None = Field(default=None, max_length=255)
 
 
 class StockMovementUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed; null only where a field is optional."""
+    """Every field may be left out: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
 
-    product_id: RowId = Field(default=None)
-    source_id: RowId = Field(default=None)
-    quantity: Int32 = Field(default=None, ge=1)
+    product_id: NotNull[RowId] = None
+    source_id: NotNull[RowId] = None
+    quantity: NotNull[StrictInt] = Field(default=None, ge=1, le=INT32_MAX)
     note: Text | None = Field(default=None, max_length=255)
 
 

@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.schemas import PageQuery
-from app.core.types import Date, DateTime, Int, IsoDate, NullFilter, Str, Text
+from app.core.types import Date, DateTime, Int, IsoDate, NotNull, NullFilter, Str, Text
 
 WarehouseSort = Literal[
     "id",
@@ -32,12 +32,12 @@ class WarehouseCreate(BaseModel):
 
 
 class WarehouseUpdate(BaseModel):
-    """Every field optional: only the fields sent are changed; null only where a field is optional."""
+    """Every field may be left out: only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
 
-    code: Text = Field(default=None, max_length=8)
-    city: Text = Field(default=None, max_length=255)
+    code: NotNull[Text] = Field(default=None, max_length=8)
+    city: NotNull[Text] = Field(default=None, max_length=255)
     opened: IsoDate | None = None
 
 

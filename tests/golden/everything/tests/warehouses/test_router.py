@@ -11,6 +11,7 @@ from tests.crud import (
     CrudResource,
     FilterRules,
     InvalidValueRules,
+    NullFilterRules,
     RequiredRules,
     UniqueRules,
 )
@@ -25,6 +26,7 @@ async def warehouse_change(client: AsyncClient) -> dict[str, object]:
 class TestWarehouseApi(
     FilterRules,
     InvalidValueRules,
+    NullFilterRules,
     RequiredRules,
     UniqueRules,
     CrudContract,
@@ -51,11 +53,22 @@ class TestWarehouseApi(
             pytest.param("code", 123, id="code-type"),
             pytest.param("code", "x" * 9, id="code-too-long"),
             pytest.param("code", None, id="code-null"),
+            pytest.param("code", "a\x00b", id="code-nul"),
+            pytest.param("code", "\ud800", id="code-surrogate"),
             pytest.param("city", 123, id="city-type"),
             pytest.param("city", "x" * 256, id="city-too-long"),
             pytest.param("city", None, id="city-null"),
+            pytest.param("city", "a\x00b", id="city-nul"),
+            pytest.param("city", "\ud800", id="city-surrogate"),
             pytest.param("opened", "not-a-date", id="opened-type"),
+            pytest.param("opened", 0, id="opened-number"),
         ),
+        invalid_filters=(
+            pytest.param("code", "a\x00b", id="code-nul"),
+            pytest.param("city", "a\x00b", id="city-nul"),
+            pytest.param("opened", "0", id="opened-number"),
+        ),
+        nullable=("opened",),
         required=(
             "code",
             "city",

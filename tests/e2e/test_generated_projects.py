@@ -45,6 +45,18 @@ def test_migrations_have_no_drift_on_postgres(project: Path, make_database: Call
     run([tool("alembic"), "downgrade", "base"], cwd=project, DATABASE_URL=url)
 
 
+FUZZ_SECONDS = "40"
+
+
+def test_fuzzing_finds_nothing_on_sqlite(project: Path) -> None:
+    """`make fuzz`'s runner: schemathesis with every check and the stateful phase, 0 failures."""
+    run([tool("python"), "-m", "tests.fuzz", FUZZ_SECONDS], cwd=project)
+
+
+def test_fuzzing_finds_nothing_on_postgres(project: Path, make_database: Callable[[], str]) -> None:
+    run([tool("python"), "-m", "tests.fuzz", FUZZ_SECONDS], cwd=project, DATABASE_URL=make_database())
+
+
 @pytest.fixture(scope="module")
 def bookshop(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generate(EXAMPLES / "bookshop.yaml", tmp_path_factory.mktemp("http") / "bookshop")

@@ -23,6 +23,7 @@ from pydantic import (
     JsonValue,
     PlainSerializer,
     Strict,
+    WithJsonSchema,
 )
 from pydantic.json_schema import SkipJsonSchema
 
@@ -99,7 +100,11 @@ StrictBool = Annotated[bool, Strict()]
 Text = Annotated[str, AfterValidator(_storable_text)]
 IsoDate = Annotated[date, BeforeValidator(_iso_text)]
 UtcDateTime = Annotated[datetime, BeforeValidator(_iso_text), AfterValidator(_in_utc)]
-StorableJson = Annotated[JsonObject, AfterValidator(_storable_json)]
+# Documented as a plain JSON object: pydantic's recursive JsonValue schema sends schema-driven
+# generators (schemathesis on CPython 3.11) into deep recursion for no extra information.
+StorableJson = Annotated[
+    JsonObject, AfterValidator(_storable_json), WithJsonSchema({"type": "object"})
+]
 T = TypeVar("T")
 
 

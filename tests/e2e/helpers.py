@@ -67,14 +67,14 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve(project: Path, database_url: str) -> Iterator[httpx.Client]:
-    """Migrate, start the app under uvicorn on a free port, yield a client for it."""
+def serve(project: Path, database_url: str, **env: str) -> Iterator[httpx.Client]:
+    """Migrate, start the app under uvicorn on a free port (`env`: more settings), yield a client."""
     run([tool("alembic"), "upgrade", "head"], cwd=project, DATABASE_URL=database_url)
     port = _free_port()
     server = subprocess.Popen(
         [tool("uvicorn"), "app.main:app", "--host", "127.0.0.1", "--port", str(port)],
         cwd=project,
-        env=project_env(DATABASE_URL=database_url, LOG_REQUESTS="false"),
+        env=project_env(DATABASE_URL=database_url, LOG_REQUESTS="false", **env),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -1,11 +1,12 @@
-"""Liveness (/health) and readiness (/ready: the database answers)."""
+"""Liveness (/health) and readiness (/ready: the database answers a connection of its own, so a
+busy pool is not reported as an outage)."""
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from app.api.deps import DatabaseDep
-from app.api.errors import ErrorBody, error_response
+from app.api.errors import RETRY_AFTER_SECONDS, ErrorBody, error_response
 
 router = APIRouter(tags=["health"])
 
@@ -27,4 +28,5 @@ async def health() -> HealthStatus:
 async def ready(database: DatabaseDep) -> HealthStatus | JSONResponse:
     if await database.is_ready():
         return HealthStatus(status="ready")
-    return error_response(503, "unavailable", "the database is not reachable")
+    retry = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    return error_response(503, "unavailable", "the database is not reachable", headers=retry)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, JsonValue
 from starlette.exceptions import HTTPException
 
 from app.core.errors import AppError, ConflictError, InvalidReferenceError, NotFoundError
+from app.db.database import DatabaseUnavailableError
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +81,19 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "validation_error", "invalid request", details)
 
 
+RETRY_AFTER_SECONDS = 1  # a busy pool or a lost connection is usually over by then
+
+
+async def _database_unavailable(_request: Request, exc: Exception) -> JSONResponse:
+    logger.warning("database unavailable: %s", exc)
+    return error_response(
+        503,
+        "unavailable",
+        "the database is unavailable, retry later",
+        headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+    )
+
+
 async def _unhandled_error(_request: Request, exc: Exception) -> JSONResponse:
     logger.exception("unhandled error", exc_info=exc)
     return error_response(500, "internal_error", "internal server error")
@@ -89,6 +103,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(DatabaseUnavailableError, _database_unavailable)
     app.add_exception_handler(Exception, _unhandled_error)
 
 

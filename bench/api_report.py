@@ -14,9 +14,11 @@ REF_RAW = "ref_raw"
 REF_FASTAPI = "ref_fastapi"
 REF_RAW_TOTAL = "ref_raw_total"  # ref_raw whose pages also count the total, as the generated list does
 GENERATED = "generated"
-THROUGHPUT_GOAL = 0.5  # generated req/s over ref_raw's, at least
+# Issue 7: each case is judged against the yardstick doing the same work: ref_raw, and for the
+# list (page + exact total) ref_raw_total.
+THROUGHPUT_GOAL = 0.5  # generated req/s over the yardstick's, at least
 THROUGHPUT_CASES = ("by-id", "list")  # the cases the throughput goal applies to
-P99_GOAL = 2.0  # generated p99 over ref_raw's, at most
+P99_GOAL = 2.0  # generated p99 over the yardstick's, at most
 
 
 @dataclass(frozen=True)
@@ -50,16 +52,29 @@ class Verdict:
     rps_vs_fastapi: float
     rps_vs_raw_total: float  # on list only: against ref_raw doing the same counting
     p99_vs_raw: float
+    p99_vs_raw_total: float
     errors: int
+
+    @property
+    def yardstick(self) -> str:
+        return REF_RAW_TOTAL if self.case == "list" else REF_RAW
+
+    @property
+    def rps_vs_yardstick(self) -> float:
+        return self.rps_vs_raw_total if self.case == "list" else self.rps_vs_raw
+
+    @property
+    def p99_vs_yardstick(self) -> float:
+        return self.p99_vs_raw_total if self.case == "list" else self.p99_vs_raw
 
     @property
     def throughput_ok(self) -> bool | None:
         """None where the throughput goal does not apply."""
-        return self.rps_vs_raw >= THROUGHPUT_GOAL if self.case in THROUGHPUT_CASES else None
+        return self.rps_vs_yardstick >= THROUGHPUT_GOAL if self.case in THROUGHPUT_CASES else None
 
     @property
     def p99_ok(self) -> bool:
-        return self.p99_vs_raw <= P99_GOAL
+        return self.p99_vs_yardstick <= P99_GOAL
 
     @property
     def errors_ok(self) -> bool:
@@ -68,9 +83,13 @@ class Verdict:
     def misses(self) -> list[str]:
         missed = []
         if self.throughput_ok is False:
-            missed.append(f"{self.case}: req/s {self.rps_vs_raw:.2f}x ref_raw's (goal >= {THROUGHPUT_GOAL}x)")
+            missed.append(
+                f"{self.case}: req/s {self.rps_vs_yardstick:.2f}x {self.yardstick}'s (goal >= {THROUGHPUT_GOAL}x)"
+            )
         if not self.p99_ok:
-            missed.append(f"{self.case}: p99 {self.p99_vs_raw:.2f}x ref_raw's (goal <= {P99_GOAL:g}x)")
+            missed.append(
+                f"{self.case}: p99 {self.p99_vs_yardstick:.2f}x {self.yardstick}'s (goal <= {P99_GOAL:g}x)"
+            )
         if not self.errors_ok:
             missed.append(f"{self.case}: {self.errors} error(s) (goal 0)")
         return missed
@@ -88,6 +107,7 @@ def verdict(case: str, summaries: Summaries) -> Verdict:
         rps_vs_fastapi=ratio(generated.rps, fastapi.rps),
         rps_vs_raw_total=ratio(generated.rps, summaries[case, REF_RAW_TOTAL].rps),
         p99_vs_raw=ratio(generated.p99_ms, raw.p99_ms),
+        p99_vs_raw_total=ratio(generated.p99_ms, summaries[case, REF_RAW_TOTAL].p99_ms),
         errors=generated.errors,
     )
 
@@ -121,8 +141,8 @@ def ratios_table(verdicts: Sequence[Verdict]) -> str:
         "req/s gen/ref_fastapi",
         "req/s gen/ref_raw_total",
         "p99 gen/ref_raw",
-        f"req/s >= {THROUGHPUT_GOAL}x ref_raw",
-        f"p99 <= {P99_GOAL:g}x ref_raw",
+        f"req/s >= {THROUGHPUT_GOAL}x yardstick",
+        f"p99 <= {P99_GOAL:g}x yardstick",
         "0 errors",
     ]
     body = [

@@ -264,7 +264,10 @@ class UniqueRules(CrudContract):
         payload = {**(await self.resource.make_input(client)), unique_field: first[unique_field]}
         response = await client.post(self.resource.url, json=payload)
         assert response.status_code == 409, response.text
-        assert response.json()["error"]["code"] == "conflict"
+        error = response.json()["error"]
+        assert error["code"] == "conflict"
+        assert error["details"] == [{"field": unique_field, "type": "unique"}]
+        assert unique_field in error["message"]
         # the failed statement leaves nothing behind on its connection
         assert (await client.get(self.resource.url)).json()["total"] == 1
 

@@ -34,11 +34,13 @@ SLOW_OFFSET = 1_000
 
 
 class IntegrityError(Exception):
-    """A write broke a constraint; `constraint` is "unique", "foreign_key" or "other"."""
+    """A write broke a constraint; `constraint` is "unique", "foreign_key" or "other";
+    `columns` names a broken unique constraint's columns (empty where the driver cannot tell)."""
 
-    def __init__(self, constraint: str, message: str) -> None:
+    def __init__(self, constraint: str, message: str, columns: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.constraint = constraint
+        self.columns = columns
 
 
 class DatabaseUnavailableError(Exception):
@@ -216,7 +218,8 @@ class Database:
     def _translated(self, error: Exception) -> Exception | None:
         constraint = self._driver.violated_constraint(error)
         if constraint is not None:
-            return IntegrityError(constraint, str(error))
+            columns = self._driver.constraint_columns(error) if constraint == "unique" else ()
+            return IntegrityError(constraint, str(error), columns)
         if self._driver.is_unavailable(error):
             return DatabaseUnavailableError(f"the database is unavailable ({error!r})")
         return None

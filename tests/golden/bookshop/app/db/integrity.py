@@ -11,5 +11,9 @@ def integrity_error(error: IntegrityError, *, resource: str, deleting: bool = Fa
             return ConflictError(f"{resource} is still referenced by other records")
         return InvalidReferenceError(f"{resource} references a record that does not exist")
     if error.constraint == "unique":
-        return ConflictError(f"a {resource} with the same unique value already exists")
+        fields = ", ".join(error.columns) or "the same unique value"
+        return ConflictError(
+            f"a {resource} with this {fields} already exists",
+            details=[{"field": column, "type": "unique"} for column in error.columns],
+        )
     return ConflictError(f"{resource} violates a database constraint")

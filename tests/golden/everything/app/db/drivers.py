@@ -9,6 +9,7 @@ unavailable; transactions and error translation are shared in `app.db.database`.
 import asyncio
 import contextlib
 import json
+import re
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -61,6 +62,10 @@ class Driver(Protocol[ConnectionT]):
     def violated_constraint(self, error: Exception) -> str | None:
         """The broken constraint of an integrity error ("unique", "foreign_key" or "other");
         None for any other error."""
+        ...
+
+    def constraint_columns(self, error: Exception) -> tuple[str, ...]:
+        """The columns of the broken unique constraint, as the database names them."""
         ...
 
     def is_unavailable(self, error: Exception) -> bool:
@@ -186,6 +191,13 @@ class SqliteDriver:
             return "foreign_key"
         return "other"
 
+    def constraint_columns(self, error: Exception) -> tuple[str, ...]:
+        # "UNIQUE constraint failed: book.isbn, book.title"
+        _, found, columns = str(error).partition("constraint failed: ")
+        if not found:
+            return ()
+        return tuple(column.rpartition(".")[2] for column in columns.split(", "))
+
     def is_unavailable(self, error: Exception) -> bool:
         return isinstance(error, sqlite3.OperationalError) and (
             error.sqlite_errorcode & 0xFF in _SQLITE_UNAVAILABLE  # the primary result code
@@ -227,6 +239,7 @@ def _probe(path: str, timeout: float) -> None:
 
 
 _POSTGRES_CONSTRAINTS = {"23505": "unique", "23503": "foreign_key"}
+_POSTGRES_KEY = re.compile(r"Key \((.+?)\)=")
 # Lost or refused connections, server shutdown or cancelled statements, too many connections.
 _POSTGRES_UNAVAILABLE = (
     OSError,
@@ -311,6 +324,13 @@ class PostgresDriver:
         if not isinstance(error, asyncpg.IntegrityConstraintViolationError):
             return None
         return _POSTGRES_CONSTRAINTS.get(error.sqlstate, "other")
+
+    def constraint_columns(self, error: Exception) -> tuple[str, ...]:
+        # detail: 'Key (isbn, title)=(1, x) already exists.'
+        found = _POSTGRES_KEY.match(str(getattr(error, "detail", "") or ""))
+        if found is None:
+            return ()
+        return tuple(column.strip('" ') for column in found.group(1).split(","))
 
     def is_unavailable(self, error: Exception) -> bool:
         return isinstance(error, _POSTGRES_UNAVAILABLE)

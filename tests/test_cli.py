@@ -47,7 +47,7 @@ def test_new_records_every_file_it_wrote(cli: Cli, tmp_path: Path) -> None:
     code, out, _ = cli("new", "shop", "--db", "postgres", "--no-input", cwd=tmp_path)
     assert code == 0 and "created project 'shop'" in out
     manifest = tomllib.loads((tmp_path / "shop/.layerkit.toml").read_text())
-    assert manifest["project"] == {"name": "shop", "database": "postgres"}
+    assert manifest["project"] == {"name": "shop", "database": "postgres", "features": [], "versions": ["v1"]}
     assert "app/main.py" in manifest["files"] and len(manifest["files"]["app/main.py"]) == 64
     assert "postgresql+asyncpg://" in (tmp_path / "shop/app/core/config.py").read_text()
 
@@ -96,7 +96,7 @@ def test_generate_registers_once_and_is_idempotent(cli: Cli, project: Path) -> N
     code, out, err = cli(*args, cwd=project)
     assert code == 0 and "nothing to do" in out and "skipped: book" in err
     assert snapshot(project) == before
-    assert (project / "app/api/router.py").read_text().count("include_router(books_router)") == 1
+    assert (project / "app/api/v1.py").read_text().count("include_router(books_router)") == 1
     assert '"Book"' in (project / "app/models.py").read_text()
     assert "app.books" in (project / "pyproject.toml").read_text()
 
@@ -152,8 +152,8 @@ def test_dry_run_prints_files_and_diffs_and_writes_nothing(cli: Cli, project: Pa
     code, out, _ = cli("g", "resource", "book", "title:str", "author:ref", "--dry-run", cwd=project)
     assert code == 0
     assert "would create  app/books/router.py" in out
-    assert "would modify  app/api/router.py" in out
-    assert "+++ b/app/api/router.py" in out and "+api_router.include_router(books_router)" in out
+    assert "would modify  app/api/v1.py" in out
+    assert "+++ b/app/api/v1.py" in out and "+router.include_router(books_router)" in out
     assert snapshot(project) == before
 
 
@@ -161,7 +161,7 @@ def test_json_report(cli: Cli, project: Path) -> None:
     code, out, _ = cli("g", "resource", "book", "title:str", "--json", cwd=project)
     report = json.loads(out)
     assert code == 0 and set(report) >= REPORT_KEYS and report["status"] == "updated"
-    assert "app/books/models.py" in report["created"] and "app/api/router.py" in report["modified"]
+    assert "app/books/models.py" in report["created"] and "app/api/v1.py" in report["modified"]
     code, out, _ = cli("g", "resource", "book", "title:str", "--json", cwd=project)
     assert code == 0 and json.loads(out)["status"] == "unchanged"
     code, out, _ = cli("g", "resource", "class", "a:str", "--json", cwd=project)
@@ -322,7 +322,7 @@ def test_prompts_ask_again_until_the_answer_is_valid(
     assert result.output.count("Database (sqlite, postgres) [sqlite]: ") == 2
     assert "'oracle' is not one of 'sqlite', 'postgres'" in result.output
     manifest = tomllib.loads((tmp_path / "asked/.layerkit.toml").read_text())
-    assert manifest["project"] == {"name": "asked", "database": "postgres"}
+    assert manifest["project"]["database"] == "postgres"
 
 
 def test_db_lists_its_choices_and_refuses_others(cli: Cli, tmp_path: Path) -> None:
@@ -367,7 +367,7 @@ def test_output_has_colour_on_a_terminal_and_none_with_no_color_or_a_pipe(projec
     args = ["g", "resource", "book", "title:str", "--dry-run"]
     coloured = _run_on_a_pty(args, project)
     assert "\x1b[32mwould create" in coloured and "\x1b[33mwould modify" in coloured
-    assert "\x1b[32m+api_router.include_router(books_router)" in coloured
+    assert "\x1b[32m+router.include_router(books_router)" in coloured
     error = _run_on_a_pty(["g", "resource", "book", "title:strr"], project)
     assert "\x1b[31merror: " in error
     plain = _run_on_a_pty(args, project, NO_COLOR="1")

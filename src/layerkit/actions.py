@@ -12,8 +12,7 @@ from layerkit.io.manifest import MANIFEST, Manifest, find_project_root, load_man
 from layerkit.io.workspace import Workspace
 from layerkit.plan.builders import Build, add_project_files, add_resource, finish
 from layerkit.plan.plan import Plan, build_plan
-from layerkit.presets import get_preset
-from layerkit.render.fastapi_context import ProjectInfo
+from layerkit.presets import PRESET_NAMES, get_preset
 from layerkit.spec.loader import load_spec
 from layerkit.spec.model import DATABASES, ProjectSpec, Resource, dependency_order
 from layerkit.spec.names import check_project_name, resource_names
@@ -86,11 +85,16 @@ def create_project(
             f"{root} is already a layerkit project: add resources with `layerkit generate resource`"
             " or `layerkit apply SPEC`"
         )
+    unknown = set(spec.features) - preset.features
+    if unknown:
+        offered = ", ".join(sorted(preset.features)) or "none"
+        raise LayerkitError(
+            f"the {preset.name} preset has no {', '.join(sorted(unknown))} feature (it offers: {offered})"
+        )
     build = Build(
         workspace=Workspace(root),
         preset=preset,
-        project=ProjectInfo(spec.name, spec.database, preset.layout.package, preset.layout.migrations_dir),
-        manifest=Manifest(__version__, preset.name, spec.name, spec.database),
+        manifest=Manifest(__version__, preset.name, spec.name, spec.database, features=sorted(spec.features)),
         known={},
     )
     add_project_files(build)
@@ -128,9 +132,6 @@ def add_resources(
     build = Build(
         workspace=Workspace(root),
         preset=preset,
-        project=ProjectInfo(
-            manifest.name, manifest.database, preset.layout.package, preset.layout.migrations_dir
-        ),
         manifest=manifest,
         known={name: resource_names(name) for name in existing},
     )
@@ -157,5 +158,6 @@ def apply_spec(
 ) -> Report:
     """`layerkit apply SPEC`: every resource of a spec file, in dependency order."""
     existing = frozenset(load_manifest(find_project_root(directory or Path.cwd())).resources)
-    spec = load_spec(spec_path, name="spec", existing=existing)  # refs may name existing resources
+    # refs may name existing resources
+    spec = load_spec(spec_path, name="spec", existing=existing, presets=PRESET_NAMES)
     return add_resources(list(spec.resources), directory=directory, force=force, dry_run=dry_run)

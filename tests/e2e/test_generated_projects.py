@@ -145,7 +145,7 @@ def exercise_bookshop(client: httpx.Client) -> None:
 def test_hand_edited_project_keeps_growing(tmp_path: Path) -> None:
     """Reformatted registration files and edited resource code survive `generate`."""
     project = generate(EXAMPLES / "bookshop.yaml", tmp_path / "shop")
-    router = project / "app/api/router.py"
+    router = project / "app/api/v1.py"
     router.write_text(
         '"""Our API router (we reorganised it)."""\n\n'
         "from fastapi import APIRouter\n\n"
@@ -153,13 +153,13 @@ def test_hand_edited_project_keeps_growing(tmp_path: Path) -> None:
         "from app.books import router as books_router\n"
         "from app.reviews import router as reviews_router\n\n"
         "# Everything lives under /api/v1.\n"
-        "api_router = APIRouter(\n"
+        "router = APIRouter(\n"
         '    prefix="/api/v1",\n'
         ")\n\n"
-        "api_router.include_router(authors_router)  # authors first\n"
-        "api_router.include_router(books_router)\n"
-        "api_router.include_router(reviews_router)\n\n\n"
-        '@api_router.get("/version")\n'
+        "router.include_router(authors_router)  # authors first\n"
+        "router.include_router(books_router)\n"
+        "router.include_router(reviews_router)\n\n\n"
+        '@router.get("/version")\n'
         "async def version() -> dict[str, str]:\n"
         '    return {"version": "1"}\n'
     )

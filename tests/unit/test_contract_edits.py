@@ -9,6 +9,8 @@ import pytest
 
 from layerkit.edit.contracts import update_contracts
 from layerkit.errors import EditError
+from layerkit.layouts.fastapi import FASTAPI
+from layerkit.spec.names import resource_names, singularize
 
 PYPROJECT = """\
 [project]
@@ -51,7 +53,8 @@ forbidden_modules = ["httpx"]
 
 
 def update(source: str, plurals: list[str]) -> str:
-    return update_contracts(source, path="pyproject.toml", package="app", plurals=plurals)
+    resources = [resource_names(singularize(plural)) for plural in plurals]
+    return update_contracts(source, path="pyproject.toml", layout=FASTAPI, resources=resources)
 
 
 def linter(source: str) -> dict[str, Any]:

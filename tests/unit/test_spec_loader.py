@@ -183,7 +183,7 @@ def test_each_reported_problem_explains_itself(tmp_path: Path) -> None:
     details = load_errors(write(tmp_path, "spec.yaml", SEVERAL_PROBLEMS))
 
     expected = [
-        "allowed: database, name, preset, resources",
+        "allowed: database, features, name, preset, resources",
         "'oracle' is not one of sqlite, postgres",
         "default 'abc' has length 3, above max=2",
         "long form needs 'type'",
@@ -204,8 +204,8 @@ def test_unknown_top_level_keys_are_each_reported(tmp_path: Path) -> None:
     details = load_errors(write(tmp_path, "spec.yaml", "name: shop\nresource: {}\nversion: 2\n"))
 
     assert details == [
-        "resource: unknown key; allowed: database, name, preset, resources",
-        "version: unknown key; allowed: database, name, preset, resources",
+        "resource: unknown key; allowed: database, features, name, preset, resources",
+        "version: unknown key; allowed: database, features, name, preset, resources",
     ]
 
 
@@ -214,7 +214,7 @@ def test_unknown_top_level_keys_are_each_reported(tmp_path: Path) -> None:
     [
         ("name: shop\ndatabase: mysql\n", "database: 'mysql' is not one of sqlite, postgres"),
         ("name: shop\ndatabase: 3\n", "database: 3 is not one of sqlite, postgres"),
-        ("name: shop\npreset: django\n", "preset: 'django' is not available yet; use 'fastapi'"),
+        ("name: shop\npreset: django\n", "preset: 'django' is not one of fastapi"),
         ("resources: {}\n", "name: required, the project name (e.g. 'bookshop')"),
         ("name: 42\n", "name: required, the project name (e.g. 'bookshop')"),
         ("name: 9shop\n", "name: invalid project name '9shop'"),

@@ -10,6 +10,7 @@ from layerkit import __version__
 from layerkit.cli import apply as apply_command
 from layerkit.cli import generate as generate_command
 from layerkit.cli import new as new_command
+from layerkit.cli import presets as presets_command
 
 app = typer.Typer(
     name="layerkit",
@@ -37,6 +38,7 @@ def _root(
 
 app.command("new")(new_command.new)
 app.command("apply")(apply_command.apply)
+app.command("presets")(presets_command.presets)
 app.add_typer(generate_command.app, name="generate")
 app.add_typer(generate_command.app, name="g", hidden=True)
 

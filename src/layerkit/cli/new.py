@@ -11,6 +11,7 @@ import typer
 
 from layerkit.cli.common import AsJson, DryRun, Force
 from layerkit.cli.output import run
+from layerkit.presets import PRESET_NAMES
 
 if TYPE_CHECKING:
     from layerkit.actions import Report
@@ -59,6 +60,18 @@ def new(
         Database | None,
         typer.Option("--db", help="Database: sqlite (default, no server) or postgres.", show_default=False),
     ] = None,
+    preset: Annotated[
+        str | None,
+        typer.Option(
+            "--preset",
+            help=f"Architecture: {', '.join(PRESET_NAMES)} (`layerkit presets` describes each); default fastapi.",
+            show_default=False,
+        ),
+    ] = None,
+    admin: Annotated[
+        bool,
+        typer.Option("--admin", help="Add an admin panel listing every resource (where the preset has one)."),
+    ] = False,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never ask; use defaults for what is missing.")
     ] = False,
@@ -66,7 +79,7 @@ def new(
     as_json: AsJson = False,
     force: Force = False,
 ) -> None:
-    """Create a new FastAPI project (SQLite by default) that runs, tests and lints on first try."""
+    """Create a new project (SQLite by default) that runs, tests and lints on first try."""
     interactive = not (no_input or as_json) and _is_terminal()
 
     def action() -> Report:
@@ -76,7 +89,7 @@ def new(
 
         project_name = name
         if spec is not None:
-            parsed = load_spec(spec, name=project_name)
+            parsed = load_spec(spec, name=project_name, presets=PRESET_NAMES)
         else:
             if project_name is None:
                 project_name = (
@@ -90,8 +103,13 @@ def new(
             # An answer outside the choices is refused and asked again, as is a bad name above.
             answer = typer.prompt("Database", default=Database.SQLITE.value, type=Database)
             database = Database(answer).value
-        if database is not None:
-            parsed = ProjectSpec(parsed.name, parsed.preset, database, parsed.resources)
+        parsed = ProjectSpec(
+            parsed.name,
+            preset or parsed.preset,
+            database or parsed.database,
+            parsed.resources,
+            parsed.features | ({"admin"} if admin else set()),
+        )
         return create_project(parsed, directory=directory, force=force, dry_run=dry_run)
 
     run(action, as_json=as_json)

@@ -6,59 +6,47 @@ resources; contracts the team added by hand are left as they are.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from layerkit.errors import EditError
 
+if TYPE_CHECKING:
+    from layerkit.layouts import Layout
+    from layerkit.spec.names import ResourceNames
+
 OWNED_PREFIX = "layerkit-"
-LAYERS = ["router", "service", "repository", "models | schemas"]
-BELOW_HTTP = ["service", "repository", "models", "schemas"]
+_PER_RESOURCE = ("{singular}", "{plural}", "{Plural}", "{Class}", "{mod[")
 
 
-def contracts(package: str, plurals: list[str]) -> list[dict[str, object]]:
-    resources = [f"{package}.{plural}" for plural in sorted(plurals)]
-    result: list[dict[str, object]] = [
-        {
-            "id": "layerkit-foundation",
-            "name": "core and db are the foundation: they import no feature",
-            "type": "forbidden",
-            "source_modules": [f"{package}.core", f"{package}.db"],
-            "forbidden_modules": [f"{package}.api", f"{package}.main", f"{package}.models", *resources],
-        }
-    ]
-    if not resources:
-        return result
-    result += [
-        {
-            "id": "layerkit-layers",
-            "name": "inside a resource: router -> service -> repository -> models/schemas",
-            "type": "layers",
-            "containers": resources,
-            "layers": LAYERS,
-        },
-        {
-            "id": "layerkit-no-http-below-router",
-            "name": "only routers speak HTTP",
-            "type": "forbidden",
-            "source_modules": [f"{r}.{layer}" for r in resources for layer in BELOW_HTTP],
-            "forbidden_modules": ["fastapi", "starlette"],
-            # a package __init__ re-exports its router; only direct imports are HTTP code
-            "allow_indirect_imports": True,
-        },
-    ]
-    if len(resources) > 1:
-        result.append(
-            {
-                "id": "layerkit-resource-interfaces",
-                "name": "resources use each other only through their package __init__",
-                "type": "independence",
-                "modules": resources,
-                "ignore_imports": [f"{package}.*.* -> {package}.*", f"{package}.* -> {package}.*"],
-                "unmatched_ignore_imports_alerting": "none",
-            }
-        )
+def contracts(layout: Layout, resources: list[ResourceNames]) -> list[dict[str, object]]:
+    """The layout's contracts for these resources, its patterns spelled out."""
+    ordered = sorted(resources, key=lambda names: names.plural)
+    result: list[dict[str, object]] = []
+    for contract in layout.contracts:
+        if len(ordered) < contract.min_resources:
+            continue
+        body: dict[str, object] = {"id": contract.id}
+        for key, value in contract.body.items():
+            body[key] = _expand(layout, value, ordered) if isinstance(value, list) else _fill(layout, value)
+        result.append(body)
     return result
 
 
-def update_contracts(source: str, *, path: str, package: str, plurals: list[str]) -> str:
+def _fill(layout: Layout, value: object) -> object:
+    return value.format(package=layout.package) if isinstance(value, str) else value
+
+
+def _expand(layout: Layout, items: list[object], resources: list[ResourceNames]) -> list[object]:
+    """Items naming a resource are repeated for each resource, grouped by resource."""
+    per_resource = [i for i in items if isinstance(i, str) and any(m in i for m in _PER_RESOURCE)]
+    out = [_fill(layout, item) for item in items if item not in per_resource]
+    for names in resources:
+        values, modules = layout.pattern_values(names), layout.resource_modules(names)
+        out += [str(item).format(**values, mod=modules) for item in per_resource]
+    return list(dict.fromkeys(out))
+
+
+def update_contracts(source: str, *, path: str, layout: Layout, resources: list[ResourceNames]) -> str:
     import tomlkit  # lazily: only commands that edit need it
 
     try:
@@ -67,13 +55,17 @@ def update_contracts(source: str, *, path: str, package: str, plurals: list[str]
         raise EditError(f"{path} is not valid TOML ({error}); fix it, then run the command again") from None
     tool = document.setdefault("tool", tomlkit.table())
     linter = tool.setdefault("importlinter", tomlkit.table())
-    linter.setdefault("root_package", package)
+    roots = layout.contract_root_packages()
+    if len(roots) == 1:
+        linter.setdefault("root_package", roots[0])
+    else:  # a seed with several top-level packages (e.g. api, common, service)
+        linter.setdefault("root_packages", roots)
     linter.setdefault("include_external_packages", True)
     linter.setdefault("exclude_type_checking_imports", True)
     existing = linter.get("contracts", [])
     kept = [c for c in existing if not str(c.get("id", "")).startswith(OWNED_PREFIX)]
     table = tomlkit.aot()
-    for contract in [*contracts(package, plurals), *kept]:
+    for contract in [*contracts(layout, resources), *kept]:
         item = tomlkit.table()
         for key, value in contract.items():
             item[key] = _multiline(value) if isinstance(value, list) and len(value) > 2 else value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import hashlib
 from dataclasses import dataclass
 
 from layerkit.errors import EditError
@@ -41,7 +42,9 @@ def _revision_ids(source: str) -> tuple[str | None, tuple[str, ...]]:
     return (revision if isinstance(revision, str) else None), downs
 
 
-def next_migration(workspace: Workspace, versions_dir: str) -> NextMigration:
+def next_migration(workspace: Workspace, versions_dir: str, *, scheme: str = "counter") -> NextMigration:
+    """The revision after the head; `scheme` "counter" numbers them (0001, ...), "hex12" gives
+    Alembic-style 12 hex digits, derived from the chain so that a plan is reproducible."""
     chain: dict[str, tuple[str, ...]] = {}
     for path in workspace.list_dir(versions_dir):
         source = workspace.read(path)
@@ -60,7 +63,15 @@ def next_migration(workspace: Workspace, versions_dir: str) -> NextMigration:
             f"the migrations have {len(heads)} heads ({', '.join(heads)}): merge them with"
             " `alembic merge heads` first"
         )
+    head = heads[0] if heads else None
+    if scheme == "hex12":
+        seed = f"{head}:{len(chain)}"
+        revision = hashlib.sha256(seed.encode()).hexdigest()[:12]
+        while revision in chain:
+            seed += "+"
+            revision = hashlib.sha256(seed.encode()).hexdigest()[:12]
+        return NextMigration(revision=revision, down_revision=head)
     number = len(chain) + 1
     while f"{number:04d}" in chain:
         number += 1
-    return NextMigration(revision=f"{number:04d}", down_revision=heads[0] if heads else None)
+    return NextMigration(revision=f"{number:04d}", down_revision=head)

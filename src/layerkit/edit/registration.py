@@ -3,7 +3,7 @@ and every edit is idempotent."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from layerkit.errors import EditError
 
@@ -193,3 +193,94 @@ def _list_literal(names: list[str]) -> str:
     if len(names) <= 3:
         return "[" + ", ".join(f'"{n}"' for n in names) + "]"
     return "[\n" + "".join(f'    "{n}",\n' for n in names) + "]"
+
+
+def append_definitions(source: str, *, path: str, fragment: str) -> str:
+    """Merge a rendered module (`fragment`) into `path`: its imports join the file's, and each
+    class or function it defines is appended unless the file already defines that name.
+
+    One shared module holding every model (seed 002's `db_sql/models.py`) grows this way.
+    `if TYPE_CHECKING:` blocks of the fragment are dropped: in one module the names are local."""
+    import libcst as cst
+
+    module = _parse(source, path)
+    piece = _parse(fragment, f"the template for {path}")
+    defined = {name for name in map(_defined_name, module.body) if name is not None}
+    body = list(module.body)
+    appended: list[cst.BaseStatement] = []
+    for statement in piece.body:
+        if _is_docstring(statement) or _is_type_checking_block(statement):
+            continue
+        if _is_import(statement):
+            module = module.with_changes(body=body)
+            assert isinstance(statement, cst.SimpleStatementLine)
+            single = cst.Module(body=[statement])
+            for origin, name, alias in _imports(single):
+                module, _ = _ensure_import(module, origin, name, alias)
+            body = list(module.body)
+            if not _imports(single) and not _has_statement(module, statement):
+                body.insert(_last_import_index(module) + 1, statement)  # `import x as y`
+            continue
+        defines = _defined_name(statement)
+        if defines is not None and defines in defined:
+            continue
+        appended.append(statement)
+    return module.with_changes(body=[*body, *appended]).code
+
+
+def _is_import(statement: cst.BaseStatement) -> bool:
+    import libcst as cst
+
+    return isinstance(statement, cst.SimpleStatementLine) and any(
+        isinstance(small, (cst.Import, cst.ImportFrom)) for small in statement.body
+    )
+
+
+def _has_statement(module: cst.Module, statement: cst.BaseStatement) -> bool:
+    code = module.code_for_node(statement).strip()
+    return any(module.code_for_node(existing).strip() == code for existing in module.body)
+
+
+def _is_type_checking_block(statement: cst.BaseStatement) -> bool:
+    import libcst as cst
+
+    return (
+        isinstance(statement, cst.If)
+        and isinstance(statement.test, cst.Name)
+        and statement.test.value == "TYPE_CHECKING"
+    )
+
+
+def _defined_name(statement: cst.BaseStatement) -> str | None:
+    import libcst as cst
+
+    if isinstance(statement, (cst.ClassDef, cst.FunctionDef)):
+        return statement.name.value
+    return _assigned_name(statement)
+
+
+def _included(source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str:
+    return register_router(
+        source, path=path, origin=params["origin"], alias=params["alias"], registry=params["registry"]
+    )
+
+
+def _exported(source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str:
+    return register_model(source, path=path, origin=params["origin"], name=params["name"])
+
+
+def _appended(source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str:
+    assert fragment is not None, "append_definitions renders its `template`"
+    return append_definitions(source, path=path, fragment=fragment)
+
+
+class Strategy(Protocol):
+    def __call__(self, source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str: ...
+
+
+# Registration strategies by name (layouts name them in their `registrations`).
+STRATEGIES: dict[str, Strategy] = {
+    "include_router": _included,
+    "export_model": _exported,
+    "append_definitions": _appended,
+}

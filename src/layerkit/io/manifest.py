@@ -26,6 +26,8 @@ class Manifest:
     # resource name -> canonical field definitions, in the order they were added
     resources: dict[str, list[str]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # path -> sha256 of what layerkit wrote
+    features: list[str] = field(default_factory=list)  # optional parts asked for (e.g. "admin")
+    versions: list[str] = field(default_factory=list)  # API versions, oldest first
 
     def to_toml(self) -> str:
         import tomli_w  # lazily: only needed when writing
@@ -33,7 +35,12 @@ class Manifest:
         return tomli_w.dumps(
             {
                 "layerkit": {"version": self.version, "preset": self.preset},
-                "project": {"name": self.name, "database": self.database},
+                "project": {
+                    "name": self.name,
+                    "database": self.database,
+                    "features": sorted(self.features),
+                    "versions": self.versions,
+                },
                 "resources": {name: {"fields": fields} for name, fields in self.resources.items()},
                 "files": dict(sorted(self.files.items())),
             }
@@ -50,6 +57,8 @@ class Manifest:
                 database=data["project"]["database"],
                 resources={name: list(body["fields"]) for name, body in data.get("resources", {}).items()},
                 files=dict(data.get("files", {})),
+                features=list(data["project"].get("features", [])),
+                versions=list(data["project"].get("versions", ["v1"])),
             )
         except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
             raise NotAProjectError(f"{where} is damaged ({error}); restore it from version control") from None

@@ -1,17 +1,72 @@
-"""Layouts: where each artifact of a preset goes. Data, not code: a table of role -> path."""
+"""Layouts: everything that differs between presets, as data.
+
+A layout names every artifact by role with a path pattern, the edits a new resource makes to
+shared files (registrations), the import contract in the layout's own folder names, the
+migration scheme, the names it reserves and its first-party packages. Templates and code read
+module paths from here, so nothing else assumes `app/`, `/api/v1` or one package per resource.
+
+Path patterns may use {package}, {singular}, {plural}, {Plural}, {version}, {revision}, {slug}.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
+
+from layerkit.spec.names import ResourceNames
+
+FIRST_VERSION = "v1"
 
 
 @dataclass(frozen=True)
 class Artifact:
     role: str
-    template: str  # relative to the framework's template folder
-    path: str  # pattern: {package}, {plural}, {revision}, {slug}
+    template: str  # looked up in the preset's folder, then the framework family's, then common
+    path: str
     raw: bool = False  # copied as it is, not rendered (e.g. Alembic's own Mako template)
+    feature: str | None = None  # written only when the project has this feature (e.g. "admin")
+
+
+@dataclass(frozen=True)
+class Registration:
+    """One edit of a shared file when a resource is added: `strategy` names one libcst edit
+    (edit/registration.py); `params` are patterns formatted with the resource's names and the
+    resource's module paths (`{mod[router]}`)."""
+
+    file: str
+    strategy: str
+    params: Mapping[str, str] = field(default_factory=dict)
+    template: str | None = None  # a fragment rendered with the resource's context (append_definitions)
+
+
+@dataclass(frozen=True)
+class Contract:
+    """One import-linter contract in the layout's own module names.
+
+    In list values, `{package}` is the root package; an item naming a resource ({singular},
+    {plural}, {Plural}, {mod[role]}) is repeated once per resource. `min_resources` holds the
+    contract back until it has something to check."""
+
+    id: str
+    body: Mapping[str, object]
+    min_resources: int = 0
+
+
+@dataclass(frozen=True)
+class Migrations:
+    folder: str  # pattern: the Alembic script folder; versions/ lies inside it
+    file: str = "v_{revision}_{slug}.py"  # pattern of a revision's file name
+    revision: str = "counter"  # "counter": 0001, 0002, ... | "hex12": Alembic's own 12 hex digits
+
+
+@dataclass(frozen=True)
+class Versions:
+    """API versions: one registry module per version, each included by the root registry."""
+
+    registry: str  # pattern with {version}: the module whose router a resource is included in
+    root: str  # the module whose `api_router` includes every version's router
+    fork: tuple[str, ...] = ()  # resource roles a `--fork` gives a version of their own
 
 
 @dataclass(frozen=True)
@@ -20,23 +75,59 @@ class Layout:
     package: str
     project: tuple[Artifact, ...]
     resource: tuple[Artifact, ...]
-    migrations_dir: str
-    # Files layerkit edits (never rewrites) when a resource is added.
-    router_registry: str
-    model_registry: str
+    migrations: Migrations
+    registrations: tuple[Registration, ...]
+    contracts: tuple[Contract, ...]
+    first_party: tuple[str, ...] = ("{package}", "tests")
+    contract_roots: tuple[str, ...] = ("{package}",)  # the packages import-linter analyses
+    reserved: frozenset[str] = frozenset()  # names a resource's singular or plural may not take
+    versions: Versions | None = None
+    version_artifacts: tuple[Artifact, ...] = ()  # what `generate version` writes
 
-    def project_paths(self) -> MappingProxyType[str, str]:
-        return MappingProxyType({a.role: a.path.format(package=self.package) for a in self.project})
+    @property
+    def migrations_dir(self) -> str:
+        return self.migrations.folder.format(package=self.package)
 
-    def project_modules(self) -> dict[str, str]:
-        return {role: module_of(path) for role, path in self.project_paths().items() if path.endswith(".py")}
+    def first_party_packages(self) -> list[str]:
+        return [name.format(package=self.package) for name in self.first_party]
 
-    def resource_paths(self, plural: str, **extra: str) -> dict[str, str]:
-        return {a.role: a.path.format(package=self.package, plural=plural, **extra) for a in self.resource}
+    def contract_root_packages(self) -> list[str]:
+        return [name.format(package=self.package) for name in self.contract_roots]
 
-    def resource_modules(self, plural: str) -> dict[str, str]:
-        paths = self.resource_paths(plural, revision="", slug="")
+    def project_artifacts(self, features: frozenset[str]) -> tuple[Artifact, ...]:
+        return tuple(a for a in self.project if a.feature is None or a.feature in features)
+
+    def project_paths(self, features: frozenset[str] = frozenset()) -> MappingProxyType[str, str]:
+        artifacts = self.project_artifacts(features)
+        return MappingProxyType({a.role: a.path.format(package=self.package) for a in artifacts})
+
+    def project_modules(self, features: frozenset[str] = frozenset()) -> dict[str, str]:
+        paths = self.project_paths(features)
+        return {role: module_of(path) for role, path in paths.items() if path.endswith(".py")}
+
+    def migration_path(self, revision: str, slug: str) -> str:
+        return f"{self.migrations_dir}/versions/" + self.migrations.file.format(revision=revision, slug=slug)
+
+    def resource_paths(
+        self, names: ResourceNames, *, revision: str = "", slug: str = "", version: str = FIRST_VERSION
+    ) -> dict[str, str]:
+        values = self.pattern_values(names, version=version)
+        values["migration"] = self.migration_path(revision, slug)
+        return {a.role: a.path.format(**values) for a in self.resource}
+
+    def resource_modules(self, names: ResourceNames, version: str = FIRST_VERSION) -> dict[str, str]:
+        paths = self.resource_paths(names, version=version)
         return {role: module_of(path) for role, path in paths.items() if role != "migration"}
+
+    def pattern_values(self, names: ResourceNames, *, version: str = FIRST_VERSION) -> dict[str, str]:
+        return {
+            "package": self.package,
+            "singular": names.singular,
+            "plural": names.plural,
+            "Plural": names.cls_plural,
+            "Class": names.cls,
+            "version": version,
+        }
 
 
 def module_of(path: str) -> str:

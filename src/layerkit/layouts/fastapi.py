@@ -1,15 +1,75 @@
 """The default `fastapi` layout: one package per resource under `app/`."""
 
-from layerkit.layouts import Artifact, Layout
+from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration, Versions
 
 _P, _R = "project/", "resource/"
+_RESOURCE = "{package}.{plural}"
 
 FASTAPI = Layout(
     framework="fastapi",
     package="app",
-    migrations_dir="app/db/migrations",
-    router_registry="app/api/router.py",
-    model_registry="app/models.py",
+    migrations=Migrations("{package}/db/migrations"),
+    reserved=frozenset({"app", "api", "core", "db", "main", "models"}),
+    versions=Versions(
+        registry="{package}/api/{version}.py",
+        root="{package}/api/router.py",
+        fork=("schemas", "repository", "service", "router"),
+    ),
+    version_artifacts=(Artifact("api_version", _P + "api_version.py.j2", "{package}/api/{version}.py"),),
+    registrations=(
+        Registration(
+            "{package}/api/{version}.py",
+            "include_router",
+            {"registry": "router", "origin": "{mod[init]}", "alias": "{plural}_router"},
+        ),
+        Registration("{package}/models.py", "export_model", {"origin": "{mod[models]}", "name": "{Class}"}),
+    ),
+    contracts=(
+        Contract(
+            "layerkit-foundation",
+            {
+                "name": "core and db are the foundation: they import no feature",
+                "type": "forbidden",
+                "source_modules": ["{package}.core", "{package}.db"],
+                "forbidden_modules": ["{package}.api", "{package}.main", "{package}.models", _RESOURCE],
+            },
+        ),
+        Contract(
+            "layerkit-layers",
+            {
+                "name": "inside a resource: router -> service -> repository -> models/schemas",
+                "type": "layers",
+                "containers": [_RESOURCE],
+                "layers": ["router", "service", "repository", "models | schemas"],
+            },
+            min_resources=1,
+        ),
+        Contract(
+            "layerkit-no-http-below-router",
+            {
+                "name": "only routers speak HTTP",
+                "type": "forbidden",
+                "source_modules": [
+                    f"{_RESOURCE}.{layer}" for layer in ("service", "repository", "models", "schemas")
+                ],
+                "forbidden_modules": ["fastapi", "starlette"],
+                # a package __init__ re-exports its router; only direct imports are HTTP code
+                "allow_indirect_imports": True,
+            },
+            min_resources=1,
+        ),
+        Contract(
+            "layerkit-resource-interfaces",
+            {
+                "name": "resources use each other only through their package __init__",
+                "type": "independence",
+                "modules": [_RESOURCE],
+                "ignore_imports": ["{package}.*.* -> {package}.*", "{package}.* -> {package}.*"],
+                "unmatched_ignore_imports_alerting": "none",
+            },
+            min_resources=2,
+        ),
+    ),
     project=(
         Artifact("pyproject", _P + "pyproject.toml.j2", "pyproject.toml"),
         Artifact("makefile", _P + "Makefile.j2", "Makefile"),
@@ -68,8 +128,6 @@ FASTAPI = Layout(
         Artifact("factory", _R + "factory.py.j2", "tests/{plural}/factory.py"),
         Artifact("test_router", _R + "test_router.py.j2", "tests/{plural}/test_router.py"),
         Artifact("test_service", _R + "test_service.py.j2", "tests/{plural}/test_service.py"),
-        Artifact(
-            "migration", _R + "migration.py.j2", "{package}/db/migrations/versions/v_{revision}_{slug}.py"
-        ),
+        Artifact("migration", _R + "migration.py.j2", "{migration}"),
     ),
 )

@@ -1,11 +1,34 @@
-"""Presets: a framework, a layout and the features a project starts with."""
+"""Presets: a framework's template family, a layout (data) and the features a project may have."""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from functools import cache
 
 from layerkit.errors import LayerkitError
 from layerkit.layouts import Layout
+
+
+@dataclass(frozen=True)
+class Entry:
+    framework: str  # the template family: templates/<framework>/
+    layout: str  # "module:NAME" of its Layout, imported only when the preset is used
+    description: str
+    seed: str  # the architecture document it follows ("" for our own)
+    features: frozenset[str] = frozenset()  # optional parts a project may ask for (e.g. "admin")
+
+
+# Every preset, by name. Adding one = a layout module, templates that differ, and a line here.
+CATALOG: dict[str, Entry] = {
+    "fastapi": Entry(
+        "fastapi",
+        "layerkit.layouts.fastapi:FASTAPI",
+        "FastAPI; one package per resource: router -> service -> repository -> models (our default)",
+        "",
+    ),
+}
+PRESET_NAMES = tuple(CATALOG)
 
 
 @dataclass(frozen=True)
@@ -14,16 +37,22 @@ class Preset:
     framework: str
     layout: Layout
     description: str
+    seed: str
+    features: frozenset[str]
+
+    @property
+    def template_folders(self) -> tuple[str, ...]:
+        """Where templates are looked up: the preset's own, the family's, then common ones."""
+        return (self.name, self.framework, "common")
 
 
+@cache
 def get_preset(name: str) -> Preset:
-    from layerkit.layouts.fastapi import FASTAPI
-
-    presets = {
-        "fastapi": Preset(
-            "fastapi", "fastapi", FASTAPI, "FastAPI, async SQLAlchemy 2, Alembic; one package per resource"
+    entry = CATALOG.get(name)
+    if entry is None:
+        raise LayerkitError(
+            f"unknown preset {name!r}; choose one of {', '.join(CATALOG)} (`layerkit presets` describes them)"
         )
-    }
-    if name not in presets:
-        raise LayerkitError(f"unknown preset {name!r}; available: {', '.join(presets)}")
-    return presets[name]
+    module, _, attribute = entry.layout.partition(":")
+    layout = getattr(importlib.import_module(module), attribute)
+    return Preset(name, entry.framework, layout, entry.description, entry.seed, entry.features)

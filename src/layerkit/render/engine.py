@@ -15,16 +15,20 @@ from layerkit.layouts import Artifact
 if TYPE_CHECKING:
     import jinja2
 
+    from layerkit.presets import Preset
+
 TEMPLATE_ROOT = files("layerkit") / "templates"
 LINE_LENGTH = 100
 
 
 @cache
-def _environment(framework: str) -> jinja2.Environment:
+def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     import jinja2  # lazily: keeps `layerkit --help` fast
 
+    # A preset overrides only the templates its seed spells differently.
+    searched = [str(TEMPLATE_ROOT / folder) for folder in folders if (TEMPLATE_ROOT / folder).is_dir()]
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATE_ROOT / framework)),
+        loader=jinja2.FileSystemLoader(searched),
         bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -46,10 +50,16 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def render(framework: str, artifact: Artifact, context: dict[str, object]) -> str:
-    if artifact.raw:
-        return (TEMPLATE_ROOT / framework / artifact.template).read_text(encoding="utf-8")
-    return _environment(framework).get_template(artifact.template).render(context)
+def render(preset: Preset, artifact: Artifact, context: dict[str, object]) -> str:
+    return render_template(preset, artifact.template, context, raw=artifact.raw)
+
+
+def render_template(preset: Preset, template: str, context: dict[str, object], *, raw: bool = False) -> str:
+    environment = _environment(preset.template_folders)
+    if raw:  # copied as it is: found like any template, not rendered
+        source, _, _ = environment.loader.get_source(environment, template)  # type: ignore[union-attr]
+        return source
+    return environment.get_template(template).render(context)
 
 
 def format_python(

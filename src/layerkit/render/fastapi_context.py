@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from layerkit.edit.migrations import NextMigration
-from layerkit.layouts import Layout
+from layerkit.layouts import FIRST_VERSION, Layout
 from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE, FieldView
 from layerkit.spec.fields import FieldType
 from layerkit.spec.model import Resource
@@ -18,6 +18,8 @@ class ProjectInfo:
     database: str
     package: str
     migrations_dir: str
+    features: frozenset[str] = frozenset()
+    first_party: tuple[str, ...] = ("app", "tests")
 
     @property
     def package_db(self) -> str:
@@ -37,9 +39,15 @@ class ProjectInfo:
 def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
     return {
         "project": project,
-        "m": layout.project_modules(),
+        "m": layout.project_modules(project.features),
+        "paths": layout.project_paths(project.features),
+        "features": project.features,
         "decimal": {"precision": DECIMAL_PRECISION, "scale": DECIMAL_SCALE},
     }
+
+
+def version_context(project: ProjectInfo, layout: Layout, version: str) -> dict[str, object]:
+    return {**project_context(project, layout), "version": version}
 
 
 def resource_context(
@@ -51,12 +59,12 @@ def resource_context(
 ) -> dict[str, object]:
     names = resource.names
     fields = [FieldView(f, names, known.get(f.target) if f.target else None) for f in resource.fields]
-    modules = layout.resource_modules(names.plural)
+    modules = layout.resource_modules(names)
     patch = _patch_case(fields)
     return {
-        "project": project,
-        "m": layout.project_modules(),
+        **project_context(project, layout),
         "mod": modules,
+        "api_prefix": f"/api/{FIRST_VERSION}",
         "r": names,
         "fields": fields,
         "sortable": [
@@ -106,7 +114,8 @@ def _imports(
     patch: PatchCase,
 ) -> dict[str, list[str]]:
     """Import lines per artifact; ruff sorts them and drops any that end up unused."""
-    m = layout.project_modules()
+    m = layout.project_modules(project.features)
+    own = layout.resource_modules(names)
     kinds = {f.spec.type for f in fields}
     models = [
         f"from {m['db_base']} import Entity",
@@ -122,7 +131,11 @@ def _imports(
     if refs:
         models.append("from typing import TYPE_CHECKING")
         models.append("if TYPE_CHECKING:")
-        models += [f"    from {project.package}.{t.plural} import {t.cls}" for t in refs]
+        models += [
+            f"    from {_public_module(layout, t)} import {t.cls}"
+            for t in refs
+            if layout.resource_modules(t)["models"] != own["models"]  # one module of every model
+        ]
     # Generous lists: ruff drops the names a module does not use.
     shared = [
         "from decimal import Decimal",
@@ -142,15 +155,16 @@ def _imports(
     factory = [
         "from httpx import AsyncClient",
         "from uuid import uuid4",
-        "from tests.helpers import date_value, datetime_value, next_number, number_value, text_value",
-        *[f"from tests.{t.plural}.factory import create_{t.singular}" for t in refs],
+        f"from {m['test_helpers']} import date_value, datetime_value, next_number, number_value, text_value",
+        *[f"from {layout.resource_modules(t)['factory']} import create_{t.singular}" for t in refs],
     ]
     test_router = [
-        f"from tests.{names.plural}.factory import URL, create_{names.singular}, {names.singular}_input,"
+        f"from {own['factory']} import URL, create_{names.singular}, {names.singular}_input,"
         f" {names.singular}_payload",
     ]
     if patch.target is not None:
-        test_router.append(f"from tests.{patch.target.plural}.factory import create_{patch.target.singular}")
+        target = layout.resource_modules(patch.target)["factory"]
+        test_router.append(f"from {target} import create_{patch.target.singular}")
     return {
         "models": _hoist_type_checking(models),
         "schemas": schemas,
@@ -167,3 +181,9 @@ def _hoist_type_checking(lines: list[str]) -> list[str]:
     block = [lines[start]] + [line for line in lines[start + 1 :] if line.startswith("    ")]
     rest = [line for line in lines if line not in block]
     return [*rest, *block]
+
+
+def _public_module(layout: Layout, names: ResourceNames) -> str:
+    """Where other code imports a resource's model from: its package interface, if it has one."""
+    modules = layout.resource_modules(names)
+    return modules.get("init", modules["models"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,7 +15,7 @@ from layerkit.spec.names import check_project_name, to_snake
 
 T = TypeVar("T")
 
-_TOP_KEYS = {"name", "preset", "database", "resources"}
+_TOP_KEYS = {"name", "preset", "database", "features", "resources"}
 _LONG_KEYS = {"type", "optional", "unique", "index", "default", "min", "max", "choices", "to"}
 
 
@@ -49,7 +49,13 @@ def _first_line(error: Exception) -> str:
     return " ".join(str(error).split())
 
 
-def load_spec(path: Path, *, name: str | None = None, existing: frozenset[str] | None = None) -> ProjectSpec:
+def load_spec(
+    path: Path,
+    *,
+    name: str | None = None,
+    existing: frozenset[str] | None = None,
+    presets: Collection[str] = ("fastapi",),
+) -> ProjectSpec:
     """Parse a spec file; `name` (from the command line) wins over the file's.
 
     Refs may name the spec's own resources or, when it is applied to a project, its `existing` ones.
@@ -65,15 +71,26 @@ def load_spec(path: Path, *, name: str | None = None, existing: frozenset[str] |
     else:
         _collect(errors, "name", lambda: check_project_name(project))
     preset = data.get("preset", "fastapi")
-    if preset != "fastapi":
-        errors.append(f"preset: {preset!r} is not available yet; use 'fastapi'")
+    if preset not in presets:
+        errors.append(f"preset: {preset!r} is not one of {', '.join(presets)}")
+        preset = "fastapi"
+    features = data.get("features", [])
+    if not isinstance(features, list) or not all(isinstance(f, str) for f in features):
+        errors.append("features: a list of names, e.g. [admin]")
+        features = []
     database = data.get("database", "sqlite")
     if database not in DATABASES:
         errors.append(f"database: {database!r} is not one of {', '.join(DATABASES)}")
     resources = parse_resources(data.get("resources", {}), errors, existing)
     if errors:
         raise SpecError(f"spec file {str(path)!r} has {len(errors)} problem(s): {errors[0]}", details=errors)
-    return ProjectSpec(name=project, preset=preset, database=database, resources=tuple(resources))
+    return ProjectSpec(
+        name=project,
+        preset=preset,
+        database=database,
+        resources=tuple(resources),
+        features=frozenset(features),
+    )
 
 
 def parse_resources(raw: object, errors: list[str], existing: frozenset[str] | None = None) -> list[Resource]:

@@ -56,6 +56,7 @@ class ProjectSpec:
     preset: str = "fastapi"
     database: str = "sqlite"
     resources: tuple[Resource, ...] = ()
+    features: frozenset[str] = frozenset()
 
 
 def raise_problems(problems: list[str], summary: str, error: type[LayerkitError] = FieldSyntaxError) -> None:

@@ -63,6 +63,11 @@ class ResourceNames:
     title: str  # Book review: human text
 
     @property
+    def cls_plural(self) -> str:
+        """BookReviews: the plural in class spelling (BackAnt's file names)."""
+        return to_pascal(self.plural)
+
+    @property
     def table(self) -> str:
         return self.singular
 

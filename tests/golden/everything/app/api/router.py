@@ -1,14 +1,8 @@
-"""The /api/v1 router: the one place where resource routers are registered."""
+"""The root router: includes every API version's router (`layerkit generate version` adds one)."""
 
 from fastapi import APIRouter
 
-from app.product_categories import router as product_categories_router
-from app.products import router as products_router
-from app.stock_movements import router as stock_movements_router
-from app.warehouses import router as warehouses_router
+from app.api.v1 import router as v1_router
 
-api_router = APIRouter(prefix="/api/v1")
-api_router.include_router(warehouses_router)
-api_router.include_router(product_categories_router)
-api_router.include_router(products_router)
-api_router.include_router(stock_movements_router)
+api_router = APIRouter()
+api_router.include_router(v1_router)

@@ -44,9 +44,22 @@ def tool(name: str) -> str:
     return str(BIN / name)
 
 
-def generate(spec: Path, target: Path) -> Path:
-    run([tool("layerkit"), "new", "--spec", str(spec), "--dir", str(target), "--no-input"], cwd=target.parent)
+def generate(spec: Path, target: Path, *, preset: str | None = None) -> Path:
+    """`layerkit new --spec SPEC` (in `preset`, else the spec's own) into `target`."""
+    chosen = ["--preset", preset] if preset else []
+    command = [tool("layerkit"), "new", "--spec", str(spec), "--dir", str(target), "--no-input", *chosen]
+    run(command, cwd=target.parent)
     return target
+
+
+def app_of(project: Path) -> str:
+    """The project's application ("app.main:app"), as its preset's layout says."""
+    import tomllib
+
+    from layerkit.presets import get_preset
+
+    manifest = tomllib.loads((project / ".layerkit.toml").read_text())
+    return get_preset(manifest["layerkit"]["preset"]).layout.app_path
 
 
 def static_checks(project: Path) -> None:
@@ -72,7 +85,7 @@ def serve(project: Path, database_url: str, **env: str) -> Iterator[httpx.Client
     run([tool("alembic"), "upgrade", "head"], cwd=project, DATABASE_URL=database_url)
     port = _free_port()
     server = subprocess.Popen(
-        [tool("uvicorn"), "app.main:app", "--host", "127.0.0.1", "--port", str(port)],
+        [tool("uvicorn"), app_of(project), "--host", "127.0.0.1", "--port", str(port)],
         cwd=project,
         env=project_env(DATABASE_URL=database_url, LOG_REQUESTS="false", **env),
         stdout=subprocess.DEVNULL,

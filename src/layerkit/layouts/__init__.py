@@ -64,9 +64,11 @@ class Migrations:
 class Versions:
     """API versions: one registry module per version, each included by the root registry."""
 
-    registry: str  # pattern with {version}: the module whose router a resource is included in
-    root: str  # the module whose `api_router` includes every version's router
-    fork: tuple[str, ...] = ()  # resource roles a `--fork` gives a version of their own
+    registry: str  # pattern with {version}: the file whose `router` includes the version's resources
+    root: str  # the file whose `api_router` includes every version's router
+    # What `generate version V --fork R` gives R in V: artifacts whose roles replace the
+    # resource's own (e.g. "router", "service", "schemas"); paths use {version}.
+    fork: tuple[Artifact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,15 @@ class Layout:
     registrations: tuple[Registration, ...]
     contracts: tuple[Contract, ...]
     first_party: tuple[str, ...] = ("{package}", "tests")
+    app: str = "{package}.main:app"  # the ASGI/WSGI application, for servers and benchmarks
     contract_roots: tuple[str, ...] = ("{package}",)  # the packages import-linter analyses
     reserved: frozenset[str] = frozenset()  # names a resource's singular or plural may not take
     versions: Versions | None = None
     version_artifacts: tuple[Artifact, ...] = ()  # what `generate version` writes
+
+    @property
+    def app_path(self) -> str:
+        return self.app.format(package=self.package)
 
     @property
     def migrations_dir(self) -> str:

@@ -13,7 +13,10 @@ FASTAPI = Layout(
     versions=Versions(
         registry="{package}/api/{version}.py",
         root="{package}/api/router.py",
-        fork=("schemas", "repository", "service", "router"),
+        fork=tuple(
+            Artifact(role, f"{_R}{role}.py.j2", f"{{package}}/{{plural}}/{{version}}/{role}.py")
+            for role in ("schemas", "repository", "service", "router")
+        ),
     ),
     version_artifacts=(Artifact("api_version", _P + "api_version.py.j2", "{package}/api/{version}.py"),),
     registrations=(

@@ -20,7 +20,7 @@ import signal
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
@@ -38,12 +38,13 @@ from api_load import (
     serving,
 )
 from api_report import (
-    GENERATED,
+    DEFAULT_PRESET,
     REF_FASTAPI,
     REF_RAW,
     REF_RAW_TOTAL,
     Summary,
     database_section,
+    generated_name,
     startup_table,
 )
 from api_setup import (
@@ -51,6 +52,7 @@ from api_setup import (
     N_ITEMS,
     PROJECT_NAME,
     Databases,
+    app_of,
     find_perf_dir,
     generate_big_project,
     generate_project,
@@ -63,6 +65,8 @@ from api_setup import (
 )
 from measure import BenchError, Samples
 
+from layerkit.presets import CATALOG
+
 BENCH_DIR = Path(__file__).resolve().parent
 YARDSTICKS = BENCH_DIR / "yardsticks"  # variants of ../shared/perf's apps
 WARM_UP_SECONDS = 2
@@ -71,6 +75,8 @@ STARTUP_LAUNCHES = 3
 DATABASE_CHOICES = {"sqlite": ("sqlite",), "postgres": ("postgres",), "both": ("sqlite", "postgres")}
 DATABASE_LABELS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 GENERATED_ENV = {"LOG_REQUESTS": "false", "LOG_LEVEL": "WARNING"}
+# Every FastAPI preset's generated app is measured against the same yardsticks.
+FASTAPI_PRESETS = tuple(name for name, entry in CATALOG.items() if entry.framework == "fastapi")
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,7 @@ class Settings:
     rounds: int
     databases: tuple[str, ...]  # "sqlite" and/or "postgres"
     quick: bool
+    presets: tuple[str, ...]  # a generated app per preset
 
 
 @dataclass(frozen=True)
@@ -113,11 +120,21 @@ def parse_args(argv: Sequence[str]) -> Settings:
     parser.add_argument("--rounds", type=int, default=2, metavar="N", help="interleaved rounds (2)")
     parser.add_argument("--db", choices=sorted(DATABASE_CHOICES), default="both", help="database(s) (both)")
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_SECONDS} s runs, 1 round")
+    parser.add_argument(
+        "--presets",
+        default=",".join(FASTAPI_PRESETS),
+        metavar="P,Q",
+        help=f"the presets whose generated app is measured ({','.join(FASTAPI_PRESETS)})",
+    )
     args = parser.parse_args(argv)
     if args.duration < 1 or args.rounds < 1:
         parser.error("--duration and --rounds must be at least 1")
+    presets = tuple(name.strip() for name in args.presets.split(",") if name.strip())
+    unknown = sorted(set(presets) - set(CATALOG))
+    if unknown or not presets:
+        parser.error(f"--presets: {', '.join(unknown) or 'none given'}; choose from {', '.join(CATALOG)}")
     seconds, rounds = (QUICK_SECONDS, 1) if args.quick else (args.duration, args.rounds)
-    return Settings(seconds, rounds, DATABASE_CHOICES[args.db], args.quick)
+    return Settings(seconds, rounds, DATABASE_CHOICES[args.db], args.quick, presets)
 
 
 def progress(message: str) -> None:
@@ -132,15 +149,24 @@ def load_cases(perf_dir: Path) -> tuple[LoadCase, ...]:
     )
 
 
-def apps_for(databases: Databases, perf_dir: Path, project: Path) -> tuple[App, ...]:
+def apps_for(databases: Databases, perf_dir: Path, projects: Mapping[str, Path]) -> tuple[App, ...]:
     ref_env = {"DATABASE_URL": databases.ref_url}
     total_env = {**ref_env, "PYTHONPATH": str(perf_dir)}
-    generated_env = {"DATABASE_URL": databases.generated_url, **GENERATED_ENV}
+    generated = tuple(
+        App(
+            generated_name(preset),
+            ServerSpec(
+                app_of(preset), project, {"DATABASE_URL": databases.generated_urls[preset], **GENERATED_ENV}
+            ),
+            "/api/v1/items",
+        )
+        for preset, project in projects.items()
+    )
     return (
-        App(REF_RAW, ServerSpec("ref_raw", perf_dir, ref_env), "/items"),
-        App(REF_FASTAPI, ServerSpec("ref_fastapi", perf_dir, ref_env), "/items"),
-        App(REF_RAW_TOTAL, ServerSpec("ref_raw_total", YARDSTICKS, total_env), "/items"),
-        App(GENERATED, ServerSpec("app.main", project, generated_env), "/api/v1/items"),
+        App(REF_RAW, ServerSpec("ref_raw:app", perf_dir, ref_env), "/items"),
+        App(REF_FASTAPI, ServerSpec("ref_fastapi:app", perf_dir, ref_env), "/items"),
+        App(REF_RAW_TOTAL, ServerSpec("ref_raw_total:app", YARDSTICKS, total_env), "/items"),
+        *generated,
     )
 
 
@@ -180,25 +206,31 @@ def measure_apps(
     return {key: Summary.of(values) for key, values in results.items()}
 
 
-def open_databases(name: str, scratch: Path) -> AbstractContextManager[Databases]:
-    return sqlite_databases(scratch) if name == "sqlite" else postgres_databases()
+def open_databases(name: str, scratch: Path, presets: Sequence[str]) -> AbstractContextManager[Databases]:
+    return sqlite_databases(scratch, presets) if name == "sqlite" else postgres_databases(presets)
 
 
-def bench_database(name: str, scratch: Path, perf_dir: Path, project: Path, settings: Settings) -> str:
+def bench_database(
+    name: str, scratch: Path, perf_dir: Path, projects: Mapping[str, Path], settings: Settings
+) -> str:
     cases = load_cases(perf_dir)
-    with open_databases(name, scratch) as databases:
-        progress(f"[{databases.label}] seeding the yardsticks' and the generated app's databases")
-        prepare(databases, perf_dir, project)
-        apps = apps_for(databases, perf_dir, project)
+    with open_databases(name, scratch, list(projects)) as databases:
+        progress(f"[{databases.label}] seeding the yardsticks' and the generated apps' databases")
+        prepare(databases, perf_dir, projects)
+        apps = apps_for(databases, perf_dir, projects)
         summaries = measure_apps(databases.label, apps, cases, settings, scratch)
     return database_section(
-        databases.label, [case.name for case in cases], [app.name for app in apps], summaries
+        databases.label,
+        [case.name for case in cases],
+        [app.name for app in apps],
+        [generated_name(preset) for preset in projects],
+        summaries,
     )
 
 
 def launch_times(project: Path, url: str, log: Path) -> Samples:
     """Launch to first 200 on /health, one worker; one untimed launch first writes the bytecode caches."""
-    spec = ServerSpec("app.main", project, {"DATABASE_URL": url, **GENERATED_ENV}, workers=1)
+    spec = ServerSpec(app_of(DEFAULT_PRESET), project, {"DATABASE_URL": url, **GENERATED_ENV}, workers=1)
     launch_to_ok(spec, "/health", log)
     return Samples(tuple(launch_to_ok(spec, "/health", log) for _ in range(STARTUP_LAUNCHES)))
 
@@ -260,18 +292,19 @@ def exit_on_signal(signum: int, _frame: FrameType | None) -> None:
 
 def run_all(settings: Settings, perf_dir: Path, scratch: Path) -> bool:
     try:
-        project = generate_project(scratch)
+        projects = {preset: generate_project(scratch, preset) for preset in settings.presets}
     except BenchError as error:
         print(f"\nERROR: could not generate the project: {error}", flush=True)
         return False
     measured = [
         print_section(
             DATABASE_LABELS[name],
-            partial(bench_database, name, scratch, perf_dir, project, settings),
+            partial(bench_database, name, scratch, perf_dir, projects, settings),
         )
         for name in settings.databases
     ]
-    measured.append(print_section("Start-up", partial(bench_startup, scratch, project)))
+    default = projects.get(DEFAULT_PRESET) or generate_project(scratch, DEFAULT_PRESET)
+    measured.append(print_section("Start-up", partial(bench_startup, scratch, default)))
     return all(measured)
 
 

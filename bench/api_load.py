@@ -29,9 +29,9 @@ RESULT_LINE = re.compile(r"^RESULT (.+)$", re.MULTILINE)
 
 @dataclass(frozen=True)
 class ServerSpec:
-    """How to serve one app: `uvicorn MODULE:app` in `cwd` with extra environment."""
+    """How to serve one app: `uvicorn APP` (e.g. "ref_raw:app") in `cwd` with extra environment."""
 
-    module: str
+    app: str
     cwd: Path
     env: Mapping[str, str]
     workers: int = 2
@@ -65,7 +65,7 @@ def free_port() -> int:
 def uvicorn_command(spec: ServerSpec, port: int) -> list[str]:
     return [
         str(UVICORN),
-        f"{spec.module}:app",
+        spec.app,
         "--workers",
         str(spec.workers),
         "--host",

@@ -13,7 +13,14 @@ from run import markdown_table
 REF_RAW = "ref_raw"
 REF_FASTAPI = "ref_fastapi"
 REF_RAW_TOTAL = "ref_raw_total"  # ref_raw whose pages also count the total, as the generated list does
-GENERATED = "generated"
+DEFAULT_PRESET = "fastapi"
+
+
+def generated_name(preset: str) -> str:
+    """The generated app of a preset, as the tables name it."""
+    return "generated" if preset == DEFAULT_PRESET else f"gen {preset}"
+
+
 # Issue 7: each case is judged against the yardstick doing the same work: ref_raw, and for the
 # list (page + exact total) ref_raw_total.
 THROUGHPUT_GOAL = 0.5  # generated req/s over the yardstick's, at least
@@ -45,8 +52,9 @@ Summaries = Mapping[tuple[str, str], Summary]  # (case, app) -> summary
 
 @dataclass(frozen=True)
 class Verdict:
-    """The generated app against the yardsticks on one case."""
+    """A generated app against the yardsticks on one case."""
 
+    app: str
     case: str
     rps_vs_raw: float
     rps_vs_fastapi: float
@@ -84,14 +92,16 @@ class Verdict:
         missed = []
         if self.throughput_ok is False:
             missed.append(
-                f"{self.case}: req/s {self.rps_vs_yardstick:.2f}x {self.yardstick}'s (goal >= {THROUGHPUT_GOAL}x)"
+                f"{self.app} {self.case}: req/s {self.rps_vs_yardstick:.2f}x {self.yardstick}'s"
+                f" (goal >= {THROUGHPUT_GOAL}x)"
             )
         if not self.p99_ok:
             missed.append(
-                f"{self.case}: p99 {self.p99_vs_yardstick:.2f}x {self.yardstick}'s (goal <= {P99_GOAL:g}x)"
+                f"{self.app} {self.case}: p99 {self.p99_vs_yardstick:.2f}x {self.yardstick}'s"
+                f" (goal <= {P99_GOAL:g}x)"
             )
         if not self.errors_ok:
-            missed.append(f"{self.case}: {self.errors} error(s) (goal 0)")
+            missed.append(f"{self.app} {self.case}: {self.errors} error(s) (goal 0)")
         return missed
 
 
@@ -99,9 +109,10 @@ def ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else float("inf")
 
 
-def verdict(case: str, summaries: Summaries) -> Verdict:
-    generated, raw, fastapi = (summaries[case, app] for app in (GENERATED, REF_RAW, REF_FASTAPI))
+def verdict(app: str, case: str, summaries: Summaries) -> Verdict:
+    generated, raw, fastapi = (summaries[case, name] for name in (app, REF_RAW, REF_FASTAPI))
     return Verdict(
+        app=app,
         case=case,
         rps_vs_raw=ratio(generated.rps, raw.rps),
         rps_vs_fastapi=ratio(generated.rps, fastapi.rps),
@@ -136,6 +147,7 @@ def results_table(cases: Sequence[str], apps: Sequence[str], summaries: Summarie
 
 def ratios_table(verdicts: Sequence[Verdict]) -> str:
     header = [
+        "app",
         "case",
         "req/s gen/ref_raw",
         "req/s gen/ref_fastapi",
@@ -147,6 +159,7 @@ def ratios_table(verdicts: Sequence[Verdict]) -> str:
     ]
     body = [
         [
+            item.app,
             item.case,
             f"{item.rps_vs_raw:.2f}x",
             f"{item.rps_vs_fastapi:.2f}x",
@@ -168,8 +181,11 @@ def goals_summary(verdicts: Sequence[Verdict]) -> str:
     return "\n".join([f"{len(missed)} goal(s) missed:", *(f"- {line}" for line in missed)])
 
 
-def database_section(label: str, cases: Sequence[str], apps: Sequence[str], summaries: Summaries) -> str:
-    verdicts = [verdict(case, summaries) for case in cases]
+def database_section(
+    label: str, cases: Sequence[str], apps: Sequence[str], generated: Sequence[str], summaries: Summaries
+) -> str:
+    """`generated`: the apps judged against the yardsticks (one per preset)."""
+    verdicts = [verdict(app, case, summaries) for app in generated for case in cases]
     return "\n\n".join(
         [
             f"## {label}",

@@ -38,11 +38,11 @@ POSTGRES_TIMEOUT = 30.0
 
 @dataclass(frozen=True)
 class Databases:
-    """One database engine: a database for the yardsticks and one for the generated app."""
+    """One database engine: a database for the yardsticks and one per generated app (preset)."""
 
     label: str
     ref_url: str
-    generated_url: str
+    generated_urls: Mapping[str, str]  # preset -> its project's database
 
 
 def find_perf_dir() -> Path:
@@ -75,12 +75,20 @@ def run_command(argv: Sequence[str | Path], cwd: Path, env: Mapping[str, str] | 
         raise BenchError(f"`{short(words)}` exited {completed.returncode}: {'; '.join(output)}")
 
 
-def generate_project(parent: Path) -> Path:
-    """`layerkit new` plus one `item` resource: the app under test, served at /api/v1/items."""
-    project = parent / PROJECT_NAME
-    run_command([LAYERKIT, "new", PROJECT_NAME, "--no-input", "--dir", project], cwd=parent)
+def generate_project(parent: Path, preset: str) -> Path:
+    """`layerkit new --preset P` plus one `item` resource: an app under test, at /api/v1/items."""
+    project = parent / f"{PROJECT_NAME}-{preset}"
+    options = ["--no-input", "--preset", preset, "--dir", str(project)]
+    run_command([LAYERKIT, "new", PROJECT_NAME, *options], cwd=parent)
     run_command([LAYERKIT, "generate", "resource", "item", *ITEM_FIELDS], cwd=project)
     return project
+
+
+def app_of(preset: str) -> str:
+    """The preset's application, as its layout says ("app.main:app")."""
+    from layerkit.presets import get_preset
+
+    return get_preset(preset).layout.app_path
 
 
 def generate_big_project(parent: Path) -> Path:
@@ -159,15 +167,17 @@ def restore(url: str) -> None:
     asyncio.run(trim_items(url))
 
 
-def prepare(databases: Databases, perf_dir: Path, project: Path) -> None:
+def prepare(databases: Databases, perf_dir: Path, projects: Mapping[str, Path]) -> None:
     seed_reference(perf_dir, databases.ref_url)
-    migrate(project, databases.generated_url)
-    asyncio.run(seed_generated(databases.generated_url))
+    for preset, project in projects.items():
+        migrate(project, databases.generated_urls[preset])
+        asyncio.run(seed_generated(databases.generated_urls[preset]))
 
 
 @contextmanager
-def sqlite_databases(directory: Path) -> Iterator[Databases]:
-    yield Databases("SQLite", sqlite_url(directory / "ref.db"), sqlite_url(directory / "generated.db"))
+def sqlite_databases(directory: Path, presets: Sequence[str]) -> Iterator[Databases]:
+    generated = {preset: sqlite_url(directory / f"generated-{preset}.db") for preset in presets}
+    yield Databases("SQLite", sqlite_url(directory / "ref.db"), generated)
 
 
 async def run_admin(statements: Sequence[str]) -> None:
@@ -187,16 +197,16 @@ def admin(statements: Sequence[str]) -> None:
 
 
 @contextmanager
-def postgres_databases() -> Iterator[Databases]:
-    """Two fresh databases named after this process; dropped on the way out, whatever happened."""
-    names = (f"lk_bench_ref_{os.getpid()}", f"lk_bench_gen_{os.getpid()}")
+def postgres_databases(presets: Sequence[str]) -> Iterator[Databases]:
+    """Fresh databases named after this process; dropped on the way out, whatever happened."""
+    generated = {preset: f"lk_bench_gen_{index}_{os.getpid()}" for index, preset in enumerate(presets)}
+    names = (f"lk_bench_ref_{os.getpid()}", *generated.values())
     drops = [f"DROP DATABASE IF EXISTS {name} WITH (FORCE)" for name in names]
+    server = POSTGRES_SERVER.replace("postgresql://", "postgresql+asyncpg://", 1)
     try:
         admin([*drops, *(f"CREATE DATABASE {name}" for name in names)])
-        urls = [
-            f"{POSTGRES_SERVER.replace('postgresql://', 'postgresql+asyncpg://', 1)}/{name}" for name in names
-        ]
-        yield Databases("PostgreSQL", urls[0], urls[1])
+        urls = {preset: f"{server}/{name}" for preset, name in generated.items()}
+        yield Databases("PostgreSQL", f"{server}/{names[0]}", urls)
     finally:
         drop_quietly(drops)
 

@@ -376,3 +376,31 @@ def test_output_has_colour_on_a_terminal_and_none_with_no_color_or_a_pipe(projec
         [str(Path(sys.executable).parent / "layerkit"), *args], cwd=project, capture_output=True, text=True
     )
     assert piped.returncode == 0 and "\x1b[" not in piped.stdout + piped.stderr
+
+
+def test_presets_lists_each_preset_with_its_description_and_seed(cli: Cli, tmp_path: Path) -> None:
+    from layerkit.presets import CATALOG
+
+    code, out, _ = cli("presets", cwd=tmp_path)
+    assert code == 0
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines] == list(CATALOG)
+    for line, (name, entry) in zip(lines, CATALOG.items(), strict=True):
+        assert entry.description in line and (not entry.seed or entry.seed in line), name
+    code, out, _ = cli("presets", "--json", cwd=tmp_path)
+    assert code == 0 and [item["name"] for item in json.loads(out)] == list(CATALOG)
+
+
+def test_an_unknown_preset_is_refused_in_one_line_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
+    code, _, err = cli("new", "shop", "--preset", "django", "--no-input", cwd=tmp_path)
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1 and "unknown preset 'django'" in err
+    assert not (tmp_path / "shop").exists()
+
+
+def test_a_feature_the_preset_does_not_offer_is_refused(cli: Cli, tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("name: shop\nfeatures: [telepathy]\n")
+    code, _, err = cli("new", "--spec", spec, "--no-input", cwd=tmp_path)
+    assert code == 1 and "no telepathy feature" in err
+    assert not (tmp_path / "shop").exists()

@@ -38,7 +38,15 @@ def test_console_script_and_module_entry_points() -> None:
 
 
 def test_every_command_has_help(cli: Cli, tmp_path: Path) -> None:
-    for args in ([], ["new"], ["generate"], ["generate", "resource"], ["g", "resource"], ["apply"]):
+    for args in (
+        [],
+        ["new"],
+        ["generate"],
+        ["generate", "resource"],
+        ["g", "resource"],
+        ["g", "version"],
+        ["apply"],
+    ):
         code, out, _ = cli(*args, "--help", cwd=tmp_path)
         assert code == 0 and "Usage:" in out
 

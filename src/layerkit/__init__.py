@@ -1,6 +1,6 @@
 """layerkit: create and grow layered web-API projects.
 
-The public API (`create_project`, `add_resources`, `apply_spec`) is imported lazily so that the
+The public API (`create_project`, `add_resources`, `add_version`, `apply_spec`) is imported lazily so that the
 command line starts fast.
 """
 
@@ -9,10 +9,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["LayerkitError", "Report", "__version__", "add_resources", "apply_spec", "create_project"]
+__all__ = [
+    "LayerkitError",
+    "Report",
+    "__version__",
+    "add_resources",
+    "add_version",
+    "apply_spec",
+    "create_project",
+]
 
 if TYPE_CHECKING:
-    from layerkit.actions import Report, add_resources, apply_spec, create_project
+    from layerkit.actions import Report, add_resources, add_version, apply_spec, create_project
     from layerkit.errors import LayerkitError
 
 
@@ -21,7 +29,7 @@ def __getattr__(name: str) -> object:
         from layerkit.errors import LayerkitError
 
         return LayerkitError
-    if name in {"Report", "add_resources", "apply_spec", "create_project"}:
+    if name in {"Report", "add_resources", "add_version", "apply_spec", "create_project"}:
         from layerkit import actions
 
         return getattr(actions, name)

@@ -6,16 +6,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layerkit import __version__
-from layerkit.errors import LayerkitError, ResourceExistsError
+from layerkit.errors import LayerkitError, ResourceExistsError, UnknownReferenceError
 from layerkit.io.journal import recover
 from layerkit.io.manifest import MANIFEST, Manifest, find_project_root, load_manifest
 from layerkit.io.workspace import Workspace
+from layerkit.plan import builders, versions
 from layerkit.plan.builders import Build, add_project_files, add_resource, finish
 from layerkit.plan.plan import Plan, build_plan
-from layerkit.presets import PRESET_NAMES, get_preset
+from layerkit.presets import PRESET_NAMES, Preset, get_preset
 from layerkit.spec.loader import load_spec
 from layerkit.spec.model import DATABASES, ProjectSpec, Resource, dependency_order
 from layerkit.spec.names import check_project_name, resource_names
+from layerkit.spec.versions import check_version, version_number
 
 
 @dataclass
@@ -109,12 +111,25 @@ def create_project(
 
 
 def add_resources(
-    resources: list[Resource], *, directory: Path | None = None, force: bool = False, dry_run: bool = False
+    resources: list[Resource],
+    *,
+    version: str | None = None,
+    directory: Path | None = None,
+    force: bool = False,
+    dry_run: bool = False,
 ) -> Report:
-    """`layerkit generate resource` / `layerkit apply`: add resources to an existing project."""
+    """`layerkit generate resource` / `layerkit apply`: add resources to an existing project,
+    served in `version` only, or (None) in every version it has."""
     root = find_project_root(directory or Path.cwd())
     manifest = load_manifest(root)
     preset = get_preset(manifest.preset)
+    if version is not None:
+        _check_versioned(preset, check_version(version))
+        if version not in manifest.versions:
+            raise LayerkitError(
+                f"the project has no API version {version!r} (it has {', '.join(manifest.versions)});"
+                f" add it first: `layerkit generate version {version}`"
+            )
     existing = dict(manifest.resources)
     fresh: list[Resource] = []
     skipped: list[str] = []
@@ -143,7 +158,7 @@ def add_resources(
                 f" {plurals[resource.names.plural]!r}; choose another name"
             )
     for resource in dependency_order(fresh, set(existing)):
-        add_resource(build, resource)
+        add_resource(build, resource, None if version is None else [version])
     if fresh:
         finish(build)
     plan = build_plan(build.workspace, owned=build.owned, recorded=manifest.files, force=force)
@@ -151,6 +166,72 @@ def add_resources(
         plan.warnings.append(f"already in the project with the same fields, skipped: {', '.join(skipped)}")
     added = ", ".join(r.name for r in fresh)
     return _report(plan, dry_run=dry_run, message=f"added {added} to {root}", done="updated")
+
+
+def add_version(
+    version: str,
+    *,
+    forks: list[str] | None = None,
+    directory: Path | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+) -> Report:
+    """`layerkit generate version V [--fork R]...`: serve every resource under V too (the same
+    routers), and give each of `forks` its own code in V."""
+    check_version(version)
+    root = find_project_root(directory or Path.cwd())
+    manifest = load_manifest(root)
+    preset = get_preset(manifest.preset)
+    _check_versioned(preset, version)
+    forks = list(dict.fromkeys(forks or []))
+    for name in forks:
+        if name not in manifest.resources:
+            listed = ", ".join(manifest.resources) or "none yet"
+            raise UnknownReferenceError(
+                f"cannot fork unknown resource {name!r} (the project has: {listed});"
+                f" add it first with `layerkit generate resource {name} FIELD...`"
+            )
+    build = Build(
+        workspace=Workspace(root),
+        preset=preset,
+        manifest=manifest,
+        known={name: resource_names(name) for name in manifest.resources},
+    )
+    done = []
+    if version not in manifest.versions:
+        builders.add_version(build, version)
+        versions.serve_existing(build, version)
+        done.append(f"added API version {version}")
+    skipped = [name for name in forks if version in manifest.forks.get(name, [])]
+    forked = [name for name in forks if name not in skipped]
+    for name in forked:
+        _check_fork(manifest, name, version)
+        versions.fork(build, name, version)
+    if forked:
+        done.append(f"gave {', '.join(forked)} code of its own in {version}")
+    if done:
+        finish(build)
+    plan = build_plan(build.workspace, owned=build.owned, recorded=manifest.files, force=force)
+    if skipped:
+        plan.warnings.append(f"already forked in {version}, skipped: {', '.join(skipped)}")
+    return _report(plan, dry_run=dry_run, message=f"{'; '.join(done)} in {root}", done="updated")
+
+
+def _check_versioned(preset: Preset, version: str) -> None:
+    if preset.layout.versions is None:
+        raise LayerkitError(
+            f"the {preset.name} preset serves one API without versions, so there is no version"
+            f" {version!r} to add to; use a preset with versions (`layerkit presets`)"
+        )
+
+
+def _check_fork(manifest: Manifest, name: str, version: str) -> None:
+    home = manifest.home(name)
+    if version_number(version) <= version_number(home):
+        raise LayerkitError(
+            f"{name!r} was created for {home}: its code there is its own; fork it in a later"
+            f" version (e.g. `layerkit generate version v{version_number(home) + 1} --fork {name}`)"
+        )
 
 
 def apply_spec(

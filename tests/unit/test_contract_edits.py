@@ -181,3 +181,22 @@ def test_invalid_toml_raises_edit_error_naming_the_file(source: str) -> None:
         update(source, ["books"])
 
     assert caught.value.message.startswith("pyproject.toml is not valid TOML")
+
+
+def test_forks_get_contracts_of_their_own_once_there_is_one() -> None:
+    books, authors = resource_names("book"), resource_names("author")
+    before = contracts_by_name(update(PYPROJECT, ["books", "authors"]))
+    assert not any("fork" in name for name in before)
+    source = update_contracts(
+        PYPROJECT,
+        path="pyproject.toml",
+        layout=FASTAPI,
+        resources=[books, authors],
+        forks=[(books, "v3"), (books, "v2")],
+    )
+    by_id = {c.get("id"): c for c in linter(source)["contracts"]}
+    assert by_id["layerkit-fork-layers"]["containers"] == ["app.books.v2", "app.books.v3"]
+    http = by_id["layerkit-no-http-below-router"]["source_modules"]
+    assert "app.books.v2.service" in http and "app.books.v3.schemas" in http
+    assert "app.authors.v2.service" not in http
+    assert by_id["layerkit-layers"]["containers"] == ["app.authors", "app.books"]

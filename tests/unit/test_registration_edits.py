@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import layerkit
-from layerkit.edit.registration import register_model, register_router
+from layerkit.edit.registration import STRATEGIES, SWAPS, register_model, register_router, retarget_router
 from layerkit.errors import EditError
 
 TEMPLATES = Path(layerkit.__file__).parent / "templates" / "fastapi" / "project"
@@ -305,3 +305,56 @@ def test_register_model_refuses_an_all_that_is_not_a_list_of_strings() -> None:
 
     with pytest.raises(EditError, match=r"`__all__` must stay a list of strings; add 'Author' by hand"):
         add_model(source, "authors", "Author")
+
+
+VERSION_REGISTRY = '''"""The /api/v2 router."""
+
+from fastapi import APIRouter
+
+from app.authors import router as authors_router
+from app.books import router as books_router  # the books of v1
+from app.reviews import router as reviews_router
+
+router = APIRouter(prefix="/api/v2")
+router.include_router(authors_router)
+router.include_router(books_router)
+router.include_router(reviews_router)
+'''
+
+
+def to_fork(source: str, old: str = "app.books", new: str = "app.books.v2") -> str:
+    return retarget_router(
+        source, path="app/api/v2.py", old_origin=old, origin=new, alias="books_router", registry="router"
+    )
+
+
+def test_retargeting_changes_only_the_import_and_keeps_the_include_in_place() -> None:
+    result = to_fork(VERSION_REGISTRY)
+    assert ("app.books.v2", "router", "books_router") in imported(result)
+    assert ("app.books", "router", "books_router") not in imported(result)
+    assert include_calls(result) == ["authors_router", "books_router", "reviews_router"]
+    assert to_fork(result) == result  # idempotent
+
+
+def test_retargeting_keeps_other_names_of_the_same_import() -> None:
+    source = VERSION_REGISTRY.replace(
+        "from app.books import router as books_router  # the books of v1",
+        "from app.books import Book, router as books_router",
+    )
+    result = to_fork(source)
+    assert ("app.books", "Book", "Book") in imported(result)
+    assert ("app.books.v2", "router", "books_router") in imported(result)
+    assert include_calls(result) == ["authors_router", "books_router", "reviews_router"]
+
+
+def test_retargeting_a_router_that_is_not_included_includes_the_new_one() -> None:
+    source = VERSION_REGISTRY.replace("router.include_router(books_router)\n", "").replace(
+        "from app.books import router as books_router  # the books of v1\n", ""
+    )
+    result = to_fork(source)
+    assert include_calls(result) == ["authors_router", "reviews_router", "books_router"]
+    assert ("app.books.v2", "router", "books_router") in imported(result)
+
+
+def test_every_swap_names_a_strategy() -> None:
+    assert set(SWAPS) <= set(STRATEGIES)

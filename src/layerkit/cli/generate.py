@@ -1,4 +1,4 @@
-"""`layerkit generate resource NAME FIELD...` (alias `layerkit g resource`)."""
+"""`layerkit generate resource NAME FIELD...` and `layerkit generate version VERSION` (alias `g`)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,16 @@ def resource(
     fields: Annotated[
         list[str] | None, typer.Argument(metavar="FIELD...", help=FIELD_HELP, show_default=False)
     ] = None,
+    version: Annotated[
+        str | None,
+        typer.Option(
+            "--version",
+            metavar="VERSION",
+            help="Serve it in this API version only (e.g. v2; its tests use that URL). Without it,"
+            " the resource is served in every version the project has.",
+            show_default=False,
+        ),
+    ] = None,
     directory: ProjectDir = None,
     dry_run: DryRun = False,
     as_json: AsJson = False,
@@ -49,9 +59,37 @@ def resource(
 
         if not fields:
             raise FieldSyntaxError(f"resource {name!r} needs at least one field, e.g. `title:str:max=200`")
-        return add_resources(
-            [_parse_resource(name, fields, directory)], directory=directory, force=force, dry_run=dry_run
-        )
+        resource = _parse_resource(name, fields, directory)
+        return add_resources([resource], version=version, directory=directory, force=force, dry_run=dry_run)
+
+    run(action, as_json=as_json)
+
+
+@app.command("version")
+def version(
+    name: Annotated[str, typer.Argument(metavar="VERSION", help="The API version: v2, v3, ...")],
+    forks: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fork",
+            metavar="RESOURCE",
+            help="Give this resource code of its own in VERSION (repeatable; also on an existing"
+            " version): its router, service, repository, schemas and tests, to change freely.",
+            show_default=False,
+        ),
+    ] = None,
+    directory: ProjectDir = None,
+    dry_run: DryRun = False,
+    as_json: AsJson = False,
+    force: Force = False,
+) -> None:
+    """Serve every resource under a new API version too (e.g. /api/v2): the same routers,
+    registered once more, nothing copied; --fork gives a resource its own code there."""
+
+    def action() -> Report:
+        from layerkit.actions import add_version
+
+        return add_version(name, forks=forks, directory=directory, force=force, dry_run=dry_run)
 
     run(action, as_json=as_json)
 

@@ -6,9 +6,12 @@ resources; contracts the team added by hand are left as they are.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from layerkit.errors import EditError
+from layerkit.layouts import FIRST_VERSION
 
 if TYPE_CHECKING:
     from layerkit.layouts import Layout
@@ -16,19 +19,33 @@ if TYPE_CHECKING:
 
 OWNED_PREFIX = "layerkit-"
 _PER_RESOURCE = ("{singular}", "{plural}", "{Plural}", "{Class}", "{mod[")
+_PER_FORK = "{version}"
+
+# (resource, version) of every fork: a resource's own code in a later API version
+Forks = Sequence[tuple["ResourceNames", str]]
 
 
-def contracts(layout: Layout, resources: list[ResourceNames]) -> list[dict[str, object]]:
-    """The layout's contracts for these resources, its patterns spelled out."""
+def contracts(
+    layout: Layout,
+    resources: list[ResourceNames],
+    *,
+    homes: Mapping[str, str] | None = None,
+    forks: Forks = (),
+) -> list[dict[str, object]]:
+    """The layout's contracts for these resources (`homes`: the version each was created in, v1
+    if absent) and forks, its patterns spelled out. A contract with a list that comes out empty
+    (e.g. one about forks, before any) is held back: import-linter refuses empty lists."""
     ordered = sorted(resources, key=lambda names: names.plural)
+    code = _Code(layout, homes or {}, sorted(forks, key=lambda fork: (fork[0].plural, fork[1])))
     result: list[dict[str, object]] = []
     for contract in layout.contracts:
         if len(ordered) < contract.min_resources:
             continue
         body: dict[str, object] = {"id": contract.id}
         for key, value in contract.body.items():
-            body[key] = _expand(layout, value, ordered) if isinstance(value, list) else _fill(layout, value)
-        result.append(body)
+            body[key] = code.expand(value, ordered) if isinstance(value, list) else _fill(layout, value)
+        if all(body[key] for key, value in contract.body.items() if isinstance(value, list) and value):
+            result.append(body)
     return result
 
 
@@ -36,17 +53,44 @@ def _fill(layout: Layout, value: object) -> object:
     return value.format(package=layout.package) if isinstance(value, str) else value
 
 
-def _expand(layout: Layout, items: list[object], resources: list[ResourceNames]) -> list[object]:
-    """Items naming a resource are repeated for each resource, grouped by resource."""
-    per_resource = [i for i in items if isinstance(i, str) and any(m in i for m in _PER_RESOURCE)]
-    out = [_fill(layout, item) for item in items if item not in per_resource]
-    for names in resources:
-        values, modules = layout.pattern_values(names), layout.resource_modules(names)
-        out += [str(item).format(**values, mod=modules) for item in per_resource]
-    return list(dict.fromkeys(out))
+@dataclass(frozen=True)
+class _Code:
+    layout: Layout
+    homes: Mapping[str, str]
+    forks: Forks
+
+    def expand(self, items: list[object], resources: list[ResourceNames]) -> list[object]:
+        """Items naming a version are repeated for each fork, other items naming a resource for
+        each resource; grouped by resource."""
+        layout = self.layout
+        per_fork = [i for i in items if isinstance(i, str) and _PER_FORK in i]
+        per_resource = [
+            i
+            for i in items
+            if isinstance(i, str) and i not in per_fork and any(m in i for m in _PER_RESOURCE)
+        ]
+        out = [_fill(layout, item) for item in items if item not in per_resource + per_fork]
+        for names in resources:
+            home = self.homes.get(names.singular, FIRST_VERSION)
+            values, modules = layout.pattern_values(names, version=home), layout.resource_modules(names, home)
+            out += [str(item).format(**values, mod=modules) for item in per_resource]
+            for forked, version in self.forks:
+                if forked == names:
+                    values = layout.pattern_values(names, version=version)
+                    modules = layout.code_modules(names, home=home, code=version)
+                    out += [str(item).format(**values, mod=modules) for item in per_fork]
+        return list(dict.fromkeys(out))
 
 
-def update_contracts(source: str, *, path: str, layout: Layout, resources: list[ResourceNames]) -> str:
+def update_contracts(
+    source: str,
+    *,
+    path: str,
+    layout: Layout,
+    resources: list[ResourceNames],
+    homes: Mapping[str, str] | None = None,
+    forks: Forks = (),
+) -> str:
     import tomlkit  # lazily: only commands that edit need it
 
     try:
@@ -65,7 +109,7 @@ def update_contracts(source: str, *, path: str, layout: Layout, resources: list[
     existing = linter.get("contracts", [])
     kept = [c for c in existing if not str(c.get("id", "")).startswith(OWNED_PREFIX)]
     table = tomlkit.aot()
-    for contract in [*contracts(layout, resources), *kept]:
+    for contract in [*contracts(layout, resources, homes=homes, forks=forks), *kept]:
         item = tomlkit.table()
         for key, value in contract.items():
             item[key] = _multiline(value) if isinstance(value, list) and len(value) > 2 else value

@@ -140,6 +140,50 @@ def register_router(source: str, *, path: str, origin: str, alias: str, registry
     return module.with_changes(body=body).code
 
 
+def retarget_router(
+    source: str, *, path: str, old_origin: str, origin: str, alias: str, registry: str = "api_router"
+) -> str:
+    """Make `registry` include `router` from `origin` where it included the one from `old_origin`:
+    only the import changes, so the include line keeps its place (a resource forked in a version)."""
+
+    module = _parse(source, path)
+    local = next((local for o, n, local in _imports(module) if (o, n) == (old_origin, "router")), None)
+    if local is None:  # not (or no longer) included: include the new one
+        return register_router(source, path=path, origin=origin, alias=alias, registry=registry)
+    body: list[cst.BaseStatement] = []
+    for statement in module.body:
+        kept = _without_import(module, statement, old_origin, "router")
+        if kept is not None:
+            body.append(kept)
+    module, _ = _ensure_import(module.with_changes(body=body), origin, "router", local)
+    return module.code
+
+
+def _without_import(
+    module: cst.Module, statement: cst.BaseStatement, origin: str, name: str
+) -> cst.BaseStatement | None:
+    """The statement minus `from origin import name [as x]` (None when nothing is left of it)."""
+    import libcst as cst
+
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return statement
+    smalls: list[cst.BaseSmallStatement] = []
+    for small in statement.body:
+        if (
+            isinstance(small, cst.ImportFrom)
+            and small.module
+            and not isinstance(small.names, cst.ImportStar)
+            and module.code_for_node(small.module) == origin
+        ):
+            names = [a for a in small.names if module.code_for_node(a.name) != name]
+            if not names:
+                continue
+            last = names[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            small = small.with_changes(names=[*names[:-1], last])
+        smalls.append(small)
+    return statement.with_changes(body=smalls) if smalls else None
+
+
 def register_model(source: str, *, path: str, origin: str, name: str) -> str:
     """Make `path` import the model `name` from `origin` and list it in `__all__`."""
     import libcst as cst
@@ -274,6 +318,17 @@ def _appended(source: str, *, path: str, params: dict[str, str], fragment: str |
     return append_definitions(source, path=path, fragment=fragment)
 
 
+def _retargeted(source: str, *, path: str, old: dict[str, str], new: dict[str, str]) -> str:
+    return retarget_router(
+        source,
+        path=path,
+        old_origin=old["origin"],
+        origin=new["origin"],
+        alias=new["alias"],
+        registry=new["registry"],
+    )
+
+
 class Strategy(Protocol):
     def __call__(self, source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str: ...
 
@@ -284,3 +339,12 @@ STRATEGIES: dict[str, Strategy] = {
     "export_model": _exported,
     "append_definitions": _appended,
 }
+
+
+class Swap(Protocol):
+    def __call__(self, source: str, *, path: str, old: dict[str, str], new: dict[str, str]) -> str: ...
+
+
+# How a registration in a version's file moves to a fork of the resource (`generate version
+# --fork`): the registration's strategy with the resource's own code -> with the fork's.
+SWAPS: dict[str, Swap] = {"include_router": _retargeted}

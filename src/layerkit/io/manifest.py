@@ -9,6 +9,7 @@ from pathlib import Path
 
 from layerkit.errors import NotAProjectError
 from layerkit.io.journal import recover
+from layerkit.layouts import FIRST_VERSION
 
 MANIFEST = ".layerkit.toml"
 
@@ -28,6 +29,15 @@ class Manifest:
     files: dict[str, str] = field(default_factory=dict)  # path -> sha256 of what layerkit wrote
     features: list[str] = field(default_factory=list)  # optional parts asked for (e.g. "admin")
     versions: list[str] = field(default_factory=list)  # API versions, oldest first
+    # resource name -> the versions it is served in (the first: where its own code was made) ...
+    served: dict[str, list[str]] = field(default_factory=dict)
+    # ... and those where it has code of its own (`generate version V --fork R`)
+    forks: dict[str, list[str]] = field(default_factory=dict)
+
+    def home(self, resource: str) -> str:
+        """The version a resource was created in: its own code serves that one."""
+        served = self.served.get(resource)
+        return served[0] if served else FIRST_VERSION
 
     def to_toml(self) -> str:
         import tomli_w  # lazily: only needed when writing
@@ -41,24 +51,36 @@ class Manifest:
                     "features": sorted(self.features),
                     "versions": self.versions,
                 },
-                "resources": {name: {"fields": fields} for name, fields in self.resources.items()},
+                "resources": {name: self._resource(name) for name in self.resources},
                 "files": dict(sorted(self.files.items())),
             }
         )
+
+    def _resource(self, name: str) -> dict[str, list[str]]:
+        entry = {"fields": self.resources[name]}
+        for key, table in (("versions", self.served), ("forks", self.forks)):
+            if table.get(name):
+                entry[key] = table[name]
+        return entry
 
     @classmethod
     def from_toml(cls, text: str, *, where: str) -> Manifest:
         try:
             data = tomllib.loads(text)
+            resources = data.get("resources", {})
+            versions = list(data["project"].get("versions", [FIRST_VERSION]))
             return cls(
                 version=data["layerkit"]["version"],
                 preset=data["layerkit"]["preset"],
                 name=data["project"]["name"],
                 database=data["project"]["database"],
-                resources={name: list(body["fields"]) for name, body in data.get("resources", {}).items()},
+                resources={name: list(body["fields"]) for name, body in resources.items()},
                 files=dict(data.get("files", {})),
                 features=list(data["project"].get("features", [])),
-                versions=list(data["project"].get("versions", ["v1"])),
+                versions=versions,
+                # a manifest from before per-resource versions: every resource is in every version
+                served={name: list(body.get("versions", versions)) for name, body in resources.items()},
+                forks={name: list(body["forks"]) for name, body in resources.items() if body.get("forks")},
             )
         except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
             raise NotAProjectError(f"{where} is damaged ({error}); restore it from version control") from None

@@ -69,6 +69,7 @@ class Versions:
     # What `generate version V --fork R` gives R in V: artifacts whose roles replace the
     # resource's own (e.g. "router", "service", "schemas"); paths use {version}.
     fork: tuple[Artifact, ...] = ()
+    prefix: str = "/api/{version}"  # the URL prefix of a version's router
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,24 @@ class Layout:
     def resource_modules(self, names: ResourceNames, version: str = FIRST_VERSION) -> dict[str, str]:
         paths = self.resource_paths(names, version=version)
         return {role: module_of(path) for role, path in paths.items() if role != "migration"}
+
+    def api_prefix(self, version: str = FIRST_VERSION) -> str:
+        # A layout without versions serves its one API where version 1 would be.
+        prefix = self.versions.prefix if self.versions else "/api/{version}"
+        return prefix.format(version=version)
+
+    def fork_paths(self, names: ResourceNames, version: str) -> dict[str, str]:
+        """Where a resource's fork in `version` lives, by role."""
+        values = self.pattern_values(names, version=version)
+        return {a.role: a.path.format(**values) for a in (self.versions.fork if self.versions else ())}
+
+    def code_modules(self, names: ResourceNames, *, home: str, code: str) -> dict[str, str]:
+        """A resource's modules as `code` (a version) has them: its own code, created in `home`,
+        with the roles its fork in `code` replaces (nothing when `code` is `home`)."""
+        modules = self.resource_modules(names, home)
+        if code != home:
+            modules.update({role: module_of(path) for role, path in self.fork_paths(names, code).items()})
+        return modules
 
     def pattern_values(self, names: ResourceNames, *, version: str = FIRST_VERSION) -> dict[str, str]:
         return {

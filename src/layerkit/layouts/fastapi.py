@@ -4,6 +4,7 @@ from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registratio
 
 _P, _R = "project/", "resource/"
 _RESOURCE = "{package}.{plural}"
+_FORK = "{package}.{plural}.{version}"  # a resource's own code in a later API version
 
 FASTAPI = Layout(
     framework="fastapi",
@@ -13,9 +14,19 @@ FASTAPI = Layout(
     versions=Versions(
         registry="{package}/api/{version}.py",
         root="{package}/api/router.py",
-        fork=tuple(
-            Artifact(role, f"{_R}{role}.py.j2", f"{{package}}/{{plural}}/{{version}}/{role}.py")
-            for role in ("schemas", "repository", "service", "router")
+        # A fork is a package of its own inside the resource's (the model stays shared), with
+        # the resource's tests rendered again for the version's URL.
+        fork=(
+            Artifact("init", _R + "init.py.j2", "{package}/{plural}/{version}/__init__.py"),
+            *(
+                Artifact(role, f"{_R}{role}.py.j2", f"{{package}}/{{plural}}/{{version}}/{role}.py")
+                for role in ("schemas", "repository", "service", "router")
+            ),
+            Artifact("tests_init", _P + "empty.py.j2", "tests/{plural}/{version}/__init__.py"),
+            *(
+                Artifact(role, f"{_R}{role}.py.j2", f"tests/{{plural}}/{{version}}/{role}.py")
+                for role in ("factory", "test_router", "test_service")
+            ),
         ),
     ),
     version_artifacts=(Artifact("api_version", _P + "api_version.py.j2", "{package}/api/{version}.py"),),
@@ -48,12 +59,22 @@ FASTAPI = Layout(
             min_resources=1,
         ),
         Contract(
+            "layerkit-fork-layers",
+            {
+                "name": "inside a resource's fork: router -> service -> repository -> schemas",
+                "type": "layers",
+                "containers": [_FORK],  # none until a resource is forked: held back till then
+                "layers": ["router", "service", "repository", "schemas"],
+            },
+        ),
+        Contract(
             "layerkit-no-http-below-router",
             {
                 "name": "only routers speak HTTP",
                 "type": "forbidden",
                 "source_modules": [
-                    f"{_RESOURCE}.{layer}" for layer in ("service", "repository", "models", "schemas")
+                    *(f"{_RESOURCE}.{layer}" for layer in ("service", "repository", "models", "schemas")),
+                    *(f"{_FORK}.{layer}" for layer in ("service", "repository", "schemas")),
                 ],
                 "forbidden_modules": ["fastapi", "starlette"],
                 # a package __init__ re-exports its router; only direct imports are HTTP code

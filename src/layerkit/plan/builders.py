@@ -21,8 +21,10 @@ from layerkit.render.fastapi_context import (
     resource_context,
     version_context,
 )
-from layerkit.spec.model import Resource
+from layerkit.spec.fields import parse_field
+from layerkit.spec.model import Resource, make_resource
 from layerkit.spec.names import ResourceNames
+from layerkit.spec.versions import code_version, in_order
 
 
 @dataclass
@@ -51,6 +53,16 @@ class Build:
             tuple(self.layout.first_party_packages()),
         )
 
+    def modules_of(self, names: ResourceNames) -> dict[str, str]:
+        """The modules of a resource's own code (made in the version it was created in)."""
+        return self.layout.resource_modules(names, self.manifest.home(names.singular))
+
+    def code_modules(self, names: ResourceNames, version: str) -> dict[str, str]:
+        """The modules `version` serves a resource from: its own code, or a fork's."""
+        home = self.manifest.home(names.singular)
+        code = code_version(home, self.manifest.forks.get(names.singular, []), version)
+        return self.layout.code_modules(names, home=home, code=code)
+
     def edit(self, path: str, change: Callable[[str], str]) -> None:
         source = self.workspace.read(path)
         if source is None:
@@ -69,7 +81,7 @@ def add_project_files(build: Build) -> None:
         add_version(build, FIRST_VERSION)
     # The import contract holds from the first `make lint`, before any resource exists.
     if build.workspace.read("pyproject.toml") is not None:
-        _update_contracts(build)
+        update_contracts_of(build)
 
 
 def add_version(build: Build, version: str) -> None:
@@ -87,11 +99,11 @@ def add_version(build: Build, version: str) -> None:
     build.edit(
         root, lambda source: STRATEGIES["include_router"](source, path=root, params=params, fragment=None)
     )
-    if version not in build.manifest.versions:
-        build.manifest.versions.append(version)
+    build.manifest.versions = in_order([*build.manifest.versions, version])
 
 
-def add_resource(build: Build, resource: Resource) -> None:
+def add_resource(build: Build, resource: Resource, versions: list[str] | None = None) -> None:
+    """A resource's code, served in `versions` (default: every version of the project)."""
     names = resource.names
     layout = build.layout
     for candidate in {names.singular, names.plural}:
@@ -102,46 +114,79 @@ def add_resource(build: Build, resource: Resource) -> None:
                 f" (e.g. '{names.singular}_item')"
             )
     build.known[names.singular] = names
+    served = list(build.manifest.versions if versions is None else versions)
+    if served:
+        build.manifest.served[names.singular] = served
+    home = build.manifest.home(names.singular)  # its code is made for the first of them
     migration = next_migration(
         build.workspace, f"{layout.migrations_dir}/versions", scheme=layout.migrations.revision
     )
-    context = resource_context(build.project, layout, resource, build.known, migration)
-    paths = layout.resource_paths(names, revision=migration.revision, slug=f"create_{names.singular}")
+    context = resource_context(
+        build.project, layout, resource, build.known, migration, version=home, modules_of=build.modules_of
+    )
+    paths = layout.resource_paths(
+        names, revision=migration.revision, slug=f"create_{names.singular}", version=home
+    )
     for artifact in layout.resource:
         build.workspace.write(paths[artifact.role], render(build.preset, artifact, context))
         build.owned.add(paths[artifact.role])
     for registration in layout.registrations:
-        _register(build, registration, names, context)
-    _update_contracts(build)
+        register(build, registration, names, served, lambda: context)
+    update_contracts_of(build)
     build.manifest.resources[names.singular] = resource.field_texts()
 
 
-def _register(
-    build: Build, registration: Registration, names: ResourceNames, context: dict[str, object]
+def register(
+    build: Build,
+    registration: Registration,
+    names: ResourceNames,
+    versions: list[str],
+    context: Callable[[], dict[str, object]],
 ) -> None:
-    """One registration; a file pattern with {version} is edited in every version of the API."""
-    layout = build.layout
-    versions = build.manifest.versions if "{version}" in registration.file else [FIRST_VERSION]
+    """One registration; a file pattern with {version} is edited in each of `versions`, pointing
+    at the code that version serves (`context`: the resource's, for a fragment template)."""
+    if "{version}" not in registration.file:
+        versions = [build.manifest.home(names.singular)]
     fragment = None
     if registration.template is not None:
-        fragment = render_template(build.preset, registration.template, context)
+        fragment = render_template(build.preset, registration.template, context())
     for version in versions:
-        values = layout.pattern_values(names, version=version)
-        modules = layout.resource_modules(names, version)
-        path = registration.file.format(**values)
-        params = {key: value.format(**values, mod=modules) for key, value in registration.params.items()}
+        path, params = registration_in(build, registration, names, version)
         build.edit(path, partial(_edit, registration.strategy, path=path, params=params, fragment=fragment))
+
+
+def registration_in(
+    build: Build, registration: Registration, names: ResourceNames, version: str
+) -> tuple[str, dict[str, str]]:
+    """The file a registration edits in `version` and its parameters, spelled out."""
+    values = build.layout.pattern_values(names, version=version)
+    modules = build.code_modules(names, version)
+    path = registration.file.format(**values)
+    return path, {key: value.format(**values, mod=modules) for key, value in registration.params.items()}
 
 
 def _edit(strategy: str, source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str:
     return STRATEGIES[strategy](source, path=path, params=params, fragment=fragment)
 
 
-def _update_contracts(build: Build) -> None:
+def recorded_resource(manifest: Manifest, name: str) -> Resource:
+    """A resource of the project as its manifest records it (fields in canonical spelling)."""
+    return make_resource(name, [parse_field(text) for text in manifest.resources[name]])
+
+
+def update_contracts_of(build: Build) -> None:
+    manifest = build.manifest
+    homes = {name: manifest.home(name) for name in build.known}
+    forks = [(build.known[name], v) for name, versions in manifest.forks.items() for v in versions]
     build.edit(
         "pyproject.toml",
         lambda source: update_contracts(
-            source, path="pyproject.toml", layout=build.layout, resources=list(build.known.values())
+            source,
+            path="pyproject.toml",
+            layout=build.layout,
+            resources=list(build.known.values()),
+            homes=homes,
+            forks=forks,
         ),
     )
 

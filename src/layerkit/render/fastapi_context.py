@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from layerkit.edit.migrations import NextMigration
@@ -47,7 +48,11 @@ def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
 
 
 def version_context(project: ProjectInfo, layout: Layout, version: str) -> dict[str, object]:
-    return {**project_context(project, layout), "version": version}
+    return {**project_context(project, layout), "version": version, "api_prefix": layout.api_prefix(version)}
+
+
+# The modules of any resource's own code (other resources' factories, models), by its names.
+ModulesOf = Callable[[ResourceNames], dict[str, str]]
 
 
 def resource_context(
@@ -55,16 +60,25 @@ def resource_context(
     layout: Layout,
     resource: Resource,
     known: dict[str, ResourceNames],
-    migration: NextMigration,
+    migration: NextMigration | None,
+    *,
+    version: str = FIRST_VERSION,
+    modules: dict[str, str] | None = None,
+    modules_of: ModulesOf | None = None,
 ) -> dict[str, object]:
+    """What a resource's templates see for its code in `version` (`modules`: that code's modules,
+    its own by default; a fork's replace some). A fork renders no migration (`migration` None)."""
     names = resource.names
     fields = [FieldView(f, names, known.get(f.target) if f.target else None) for f in resource.fields]
-    modules = layout.resource_modules(names)
+    modules_of = modules_of or layout.resource_modules
+    modules = modules or modules_of(names)
     patch = _patch_case(fields)
     return {
         **project_context(project, layout),
         "mod": modules,
-        "api_prefix": f"/api/{FIRST_VERSION}",
+        "version": version,
+        "fork": modules != modules_of(names),  # code of its own in a later version
+        "api_prefix": layout.api_prefix(version),
         "r": names,
         "fields": fields,
         "sortable": [
@@ -83,7 +97,7 @@ def resource_context(
         "refs": [f for f in fields if f.is_ref],
         "patch": patch,
         "migration": migration,
-        "imports": _imports(project, layout, names, fields, patch),
+        "imports": _imports(project, layout, names, modules, modules_of, fields, patch),
     }
 
 
@@ -110,12 +124,13 @@ def _imports(
     project: ProjectInfo,
     layout: Layout,
     names: ResourceNames,
+    own: dict[str, str],
+    modules_of: ModulesOf,
     fields: list[FieldView],
     patch: PatchCase,
 ) -> dict[str, list[str]]:
     """Import lines per artifact; ruff sorts them and drops any that end up unused."""
     m = layout.project_modules(project.features)
-    own = layout.resource_modules(names)
     kinds = {f.spec.type for f in fields}
     models = [
         f"from {m['db_base']} import Entity",
@@ -132,9 +147,9 @@ def _imports(
         models.append("from typing import TYPE_CHECKING")
         models.append("if TYPE_CHECKING:")
         models += [
-            f"    from {_public_module(layout, t)} import {t.cls}"
+            f"    from {_public_module(modules_of(t))} import {t.cls}"
             for t in refs
-            if layout.resource_modules(t)["models"] != own["models"]  # one module of every model
+            if modules_of(t)["models"] != own["models"]  # one module of every model
         ]
     # Generous lists: ruff drops the names a module does not use.
     shared = [
@@ -156,14 +171,14 @@ def _imports(
         "from httpx import AsyncClient",
         "from uuid import uuid4",
         f"from {m['test_helpers']} import date_value, datetime_value, next_number, number_value, text_value",
-        *[f"from {layout.resource_modules(t)['factory']} import create_{t.singular}" for t in refs],
+        *[f"from {modules_of(t)['factory']} import create_{t.singular}" for t in refs],
     ]
     test_router = [
         f"from {own['factory']} import URL, create_{names.singular}, {names.singular}_input,"
         f" {names.singular}_payload",
     ]
     if patch.target is not None:
-        target = layout.resource_modules(patch.target)["factory"]
+        target = modules_of(patch.target)["factory"]
         test_router.append(f"from {target} import create_{patch.target.singular}")
     return {
         "models": _hoist_type_checking(models),
@@ -183,7 +198,6 @@ def _hoist_type_checking(lines: list[str]) -> list[str]:
     return [*rest, *block]
 
 
-def _public_module(layout: Layout, names: ResourceNames) -> str:
+def _public_module(modules: dict[str, str]) -> str:
     """Where other code imports a resource's model from: its package interface, if it has one."""
-    modules = layout.resource_modules(names)
     return modules.get("init", modules["models"])

@@ -18,12 +18,16 @@ OWNED_PREFIX = "layerkit-"
 _PER_RESOURCE = ("{singular}", "{plural}", "{Plural}", "{Class}", "{mod[")
 
 
-def contracts(layout: Layout, resources: list[ResourceNames]) -> list[dict[str, object]]:
-    """The layout's contracts for these resources, its patterns spelled out."""
+def contracts(
+    layout: Layout, resources: list[ResourceNames], features: frozenset[str] = frozenset()
+) -> list[dict[str, object]]:
+    """The layout's contracts for these resources and features, its patterns spelled out."""
     ordered = sorted(resources, key=lambda names: names.plural)
     result: list[dict[str, object]] = []
     for contract in layout.contracts:
         if len(ordered) < contract.min_resources:
+            continue
+        if contract.feature is not None and contract.feature not in features:
             continue
         body: dict[str, object] = {"id": contract.id}
         for key, value in contract.body.items():
@@ -46,7 +50,14 @@ def _expand(layout: Layout, items: list[object], resources: list[ResourceNames])
     return list(dict.fromkeys(out))
 
 
-def update_contracts(source: str, *, path: str, layout: Layout, resources: list[ResourceNames]) -> str:
+def update_contracts(
+    source: str,
+    *,
+    path: str,
+    layout: Layout,
+    resources: list[ResourceNames],
+    features: frozenset[str] = frozenset(),
+) -> str:
     import tomlkit  # lazily: only commands that edit need it
 
     try:
@@ -65,7 +76,7 @@ def update_contracts(source: str, *, path: str, layout: Layout, resources: list[
     existing = linter.get("contracts", [])
     kept = [c for c in existing if not str(c.get("id", "")).startswith(OWNED_PREFIX)]
     table = tomlkit.aot()
-    for contract in [*contracts(layout, resources), *kept]:
+    for contract in [*contracts(layout, resources, features), *kept]:
         item = tomlkit.table()
         for key, value in contract.items():
             item[key] = _multiline(value) if isinstance(value, list) and len(value) > 2 else value

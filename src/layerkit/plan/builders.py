@@ -107,7 +107,7 @@ def add_resource(build: Build, resource: Resource) -> None:
     )
     context = resource_context(build.project, layout, resource, build.known, migration)
     paths = layout.resource_paths(names, revision=migration.revision, slug=f"create_{names.singular}")
-    for artifact in layout.resource:
+    for artifact in layout.resource_artifacts(build.project.features):
         build.workspace.write(paths[artifact.role], render(build.preset, artifact, context))
         build.owned.add(paths[artifact.role])
     for registration in layout.registrations:
@@ -141,7 +141,11 @@ def _update_contracts(build: Build) -> None:
     build.edit(
         "pyproject.toml",
         lambda source: update_contracts(
-            source, path="pyproject.toml", layout=build.layout, resources=list(build.known.values())
+            source,
+            path="pyproject.toml",
+            layout=build.layout,
+            resources=list(build.known.values()),
+            features=build.project.features,
         ),
     )
 

@@ -62,6 +62,7 @@ def test_layerkit_readme_using_it_runs_as_written(tmp_path: Path) -> None:
     assert not (tmp_path / "bookshop/app/reviews").exists()  # that one was a --dry-run
     assert "postgresql+asyncpg" in (tmp_path / "shop/.env.example").read_text()
     assert (tmp_path / "library/app/loans/router.py").is_file()
+    assert (tmp_path / "backoffice/app/admin/panel.py").is_file()
 
 
 def test_layerkit_readme_install_puts_layerkit_on_a_path(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ demo: install
 browser:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update -q && apt-get install -y -q chromium chromium-driver; \
+			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; \
 		else \
 			echo "the admin browser test needs Debian's chromium and chromium-driver: sudo apt-get install chromium chromium-driver" >&2; \
 		fi; \

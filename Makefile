@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 # Bytecode caches keep start-up fast even where the environment disables them.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: install install-tool demo test test-fast lint bench bench-api golden clean
+.PHONY: install install-tool browser demo test test-fast lint bench bench-api golden clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,17 @@ demo: install
 	$(BIN)/layerkit new --spec examples/bookshop.yaml --dir $(SCRATCH)/bookshop --no-input
 	$(MAKE) -C $(SCRATCH)/bookshop run HOST=$(HOST) PORT=$(PORT)
 
-test: install
+# The admin panel's browser test drives Debian's headless Chromium through its chromedriver.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; \
+		else \
+			echo "the admin browser test needs Debian's chromium and chromium-driver: sudo apt-get install chromium chromium-driver" >&2; \
+		fi; \
+	fi
+
+test: install browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy

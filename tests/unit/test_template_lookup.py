@@ -54,5 +54,6 @@ def test_every_catalog_entry_loads_its_layout() -> None:
         loaded = get_preset(name)
         assert loaded.name == name and loaded.framework == CATALOG[name].framework
         assert loaded.layout.framework == loaded.framework
-        roles = [a.role for a in loaded.layout.project] + [a.role for a in loaded.layout.resource]
-        assert len(roles) == len(set(roles)), f"{name}: a role is declared twice"
+        for artifacts in (loaded.layout.project, loaded.layout.resource):
+            roles = [a.role for a in artifacts]
+            assert len(roles) == len(set(roles)), f"{name}: a role is declared twice"

@@ -1,4 +1,5 @@
-"""`layerkit presets`: each preset with a line of description and the seed it follows."""
+"""`layerkit presets`: each preset with a line of description, the seed it follows and the
+features it offers (`layerkit new --admin`, `features: [admin]`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,13 @@ def presets(
     """List the presets (architectures) `layerkit new --preset` accepts."""
     if as_json:
         listing = [
-            {"name": name, "framework": e.framework, "description": e.description, "seed": e.seed}
+            {
+                "name": name,
+                "framework": e.framework,
+                "description": e.description,
+                "seed": e.seed,
+                "features": sorted(e.features),
+            }
             for name, e in CATALOG.items()
         ]
         typer.echo(json.dumps(listing, indent=2))
@@ -24,4 +31,5 @@ def presets(
     width = max(len(name) for name in CATALOG)
     for name, entry in CATALOG.items():
         follows = f" (follows {entry.seed})" if entry.seed else ""
-        typer.echo(f"{name:<{width}}  {entry.description}{follows}")
+        offers = f" [features: {', '.join(sorted(entry.features))}]" if entry.features else ""
+        typer.echo(f"{name:<{width}}  {entry.description}{follows}{offers}")

@@ -31,15 +31,18 @@ def contracts(
     *,
     homes: Mapping[str, str] | None = None,
     forks: Forks = (),
+    features: frozenset[str] = frozenset(),
 ) -> list[dict[str, object]]:
     """The layout's contracts for these resources (`homes`: the version each was created in, v1
-    if absent) and forks, its patterns spelled out. A contract with a list that comes out empty
-    (e.g. one about forks, before any) is held back: import-linter refuses empty lists."""
+    if absent), forks and features, its patterns spelled out. A contract with a list that comes
+    out empty (e.g. one about forks, before any) is held back: import-linter refuses empty lists."""
     ordered = sorted(resources, key=lambda names: names.plural)
     code = _Code(layout, homes or {}, sorted(forks, key=lambda fork: (fork[0].plural, fork[1])))
     result: list[dict[str, object]] = []
     for contract in layout.contracts:
         if len(ordered) < contract.min_resources:
+            continue
+        if contract.feature is not None and contract.feature not in features:
             continue
         body: dict[str, object] = {"id": contract.id}
         for key, value in contract.body.items():
@@ -90,6 +93,7 @@ def update_contracts(
     resources: list[ResourceNames],
     homes: Mapping[str, str] | None = None,
     forks: Forks = (),
+    features: frozenset[str] = frozenset(),
 ) -> str:
     import tomlkit  # lazily: only commands that edit need it
 
@@ -109,7 +113,7 @@ def update_contracts(
     existing = linter.get("contracts", [])
     kept = [c for c in existing if not str(c.get("id", "")).startswith(OWNED_PREFIX)]
     table = tomlkit.aot()
-    for contract in [*contracts(layout, resources, homes=homes, forks=forks), *kept]:
+    for contract in [*contracts(layout, resources, homes=homes, forks=forks, features=features), *kept]:
         item = tomlkit.table()
         for key, value in contract.items():
             item[key] = _multiline(value) if isinstance(value, list) and len(value) > 2 else value

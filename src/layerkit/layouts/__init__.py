@@ -51,6 +51,7 @@ class Contract:
     id: str
     body: Mapping[str, object]
     min_resources: int = 0
+    feature: str | None = None  # held only when the project has this feature (e.g. "admin")
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,9 @@ class Layout:
 
     def project_artifacts(self, features: frozenset[str]) -> tuple[Artifact, ...]:
         return tuple(a for a in self.project if a.feature is None or a.feature in features)
+
+    def resource_artifacts(self, features: frozenset[str]) -> tuple[Artifact, ...]:
+        return tuple(a for a in self.resource if a.feature is None or a.feature in features)
 
     def project_paths(self, features: frozenset[str] = frozenset()) -> MappingProxyType[str, str]:
         artifacts = self.project_artifacts(features)

@@ -6,6 +6,48 @@ _P, _R = "project/", "resource/"
 _RESOURCE = "{package}.{plural}"
 _FORK = "{package}.{plural}.{version}"  # a resource's own code in a later API version
 
+# `--admin`: a read-only admin panel of every table at /admin, behind a login (sqladmin). Other
+# FastAPI layouts reuse these; the templates name modules by role (m.config, m.db_base, ...).
+ADMIN_ARTIFACTS = (
+    Artifact("admin", _P + "admin_init.py.j2", "{package}/admin/__init__.py", feature="admin"),
+    Artifact("admin_panel", _P + "admin_panel.py.j2", "{package}/admin/panel.py", feature="admin"),
+    Artifact("admin_routes", _P + "admin_routes.py.j2", "{package}/admin/routes.py", feature="admin"),
+    Artifact("test_admin_helpers", _P + "tests_admin_helpers.py.j2", "tests/admin.py", feature="admin"),
+    Artifact("test_admin", _P + "tests_admin.py.j2", "tests/test_admin.py", feature="admin"),
+)
+# Each resource's admin list, tested: its rows show up with no edit to the admin.
+ADMIN_RESOURCE_ARTIFACTS = (
+    Artifact("test_admin", _R + "test_admin.py.j2", "tests/{plural}/test_admin.py", feature="admin"),
+)
+
+
+def admin_contracts(*, below: list[str], layers: list[str]) -> tuple[Contract, ...]:
+    """Where the admin sits: only main imports it (`below` may not), and it reads the models
+    without going through the API's `layers`."""
+    return (
+        Contract(
+            "layerkit-admin-mounted-by-main",
+            {
+                "name": "only main mounts the admin: nothing else imports it",
+                "type": "forbidden",
+                "source_modules": below,
+                "forbidden_modules": ["{package}.admin"],
+            },
+            feature="admin",
+        ),
+        Contract(
+            "layerkit-admin-reads-models",
+            {
+                "name": "the admin reads the models, never through the API's layers",
+                "type": "forbidden",
+                "source_modules": ["{package}.admin"],
+                "forbidden_modules": layers,
+            },
+            feature="admin",
+        ),
+    )
+
+
 FASTAPI = Layout(
     framework="fastapi",
     package="app",
@@ -93,6 +135,11 @@ FASTAPI = Layout(
             },
             min_resources=2,
         ),
+        *admin_contracts(
+            below=["{package}.api", "{package}.core", "{package}.db", "{package}.models", _RESOURCE],
+            layers=["{package}.api", "{package}.main"]
+            + [f"{{mod[{role}]}}" for role in ("router", "service", "repository", "schemas")],
+        ),
     ),
     project=(
         Artifact("pyproject", _P + "pyproject.toml.j2", "pyproject.toml"),
@@ -140,6 +187,7 @@ FASTAPI = Layout(
         Artifact("test_database", _P + "tests_database.py.j2", "tests/test_database.py"),
         Artifact("test_migrations", _P + "tests_migrations.py.j2", "tests/test_migrations.py"),
         Artifact("fuzz", _P + "tests_fuzz.py.j2", "tests/fuzz.py"),
+        *ADMIN_ARTIFACTS,
     ),
     resource=(
         Artifact("init", _R + "init.py.j2", "{package}/{plural}/__init__.py"),
@@ -153,5 +201,6 @@ FASTAPI = Layout(
         Artifact("test_router", _R + "test_router.py.j2", "tests/{plural}/test_router.py"),
         Artifact("test_service", _R + "test_service.py.j2", "tests/{plural}/test_service.py"),
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
+        *ADMIN_RESOURCE_ARTIFACTS,
     ),
 )

@@ -127,7 +127,7 @@ def add_resource(build: Build, resource: Resource, versions: list[str] | None = 
     paths = layout.resource_paths(
         names, revision=migration.revision, slug=f"create_{names.singular}", version=home
     )
-    for artifact in layout.resource:
+    for artifact in layout.resource_artifacts(build.project.features):
         build.workspace.write(paths[artifact.role], render(build.preset, artifact, context))
         build.owned.add(paths[artifact.role])
     for registration in layout.registrations:
@@ -187,6 +187,7 @@ def update_contracts_of(build: Build) -> None:
             resources=list(build.known.values()),
             homes=homes,
             forks=forks,
+            features=build.project.features,
         ),
     )
 

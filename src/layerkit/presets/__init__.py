@@ -26,6 +26,7 @@ CATALOG: dict[str, Entry] = {
         "layerkit.layouts.fastapi:FASTAPI",
         "FastAPI; one package per resource: router -> service -> repository -> models (our default)",
         "",
+        frozenset({"admin"}),
     ),
 }
 PRESET_NAMES = tuple(CATALOG)

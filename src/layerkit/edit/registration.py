@@ -196,36 +196,86 @@ def _list_literal(names: list[str]) -> str:
 
 
 def append_definitions(source: str, *, path: str, fragment: str) -> str:
-    """Merge a rendered module (`fragment`) into `path`: its imports join the file's, and each
-    class or function it defines is appended unless the file already defines that name.
+    """Merge a rendered module (`fragment`) into `path`: each class or function it defines is
+    appended unless the file already defines that name, with the imports those definitions use.
 
-    One shared module holding every model (seed 002's `db_sql/models.py`) grows this way.
-    `if TYPE_CHECKING:` blocks of the fragment are dropped: in one module the names are local."""
+    One shared module holding every model (seed 002's `db_sql/models.py`) grows this way. Templates
+    import generously (ruff drops the rest from files layerkit writes whole); a shared file keeps
+    every import it has, so only the used ones join it. The fragment's docstring and its
+    `if TYPE_CHECKING:` blocks are dropped: in one module the names are local."""
     import libcst as cst
 
     module = _parse(source, path)
     piece = _parse(fragment, f"the template for {path}")
     defined = {name for name in map(_defined_name, module.body) if name is not None}
-    body = list(module.body)
+    imports: list[cst.SimpleStatementLine] = []
     appended: list[cst.BaseStatement] = []
     for statement in piece.body:
         if _is_docstring(statement) or _is_type_checking_block(statement):
             continue
         if _is_import(statement):
-            module = module.with_changes(body=body)
             assert isinstance(statement, cst.SimpleStatementLine)
-            single = cst.Module(body=[statement])
-            for origin, name, alias in _imports(single):
-                module, _ = _ensure_import(module, origin, name, alias)
-            body = list(module.body)
-            if not _imports(single) and not _has_statement(module, statement):
-                body.insert(_last_import_index(module) + 1, statement)  # `import x as y`
+            imports.append(statement)
             continue
-        defines = _defined_name(statement)
-        if defines is not None and defines in defined:
+        name = _defined_name(statement)
+        if name in defined or (name is None and _has_statement(module, statement)):
             continue
         appended.append(statement)
-    return module.with_changes(body=[*body, *appended]).code
+    used = _used_names(appended)
+    for statement in imports:
+        single = cst.Module(body=[statement])
+        for origin, name, alias in _imports(single):
+            if alias in used:
+                module, _ = _ensure_import(module, origin, name, alias)
+        if not _imports(single) and _bound_names(statement) & used and not _has_statement(module, statement):
+            body = list(module.body)  # `import x as y`
+            body.insert(_last_import_index(module) + 1, statement)
+            module = module.with_changes(body=body)
+    return module.with_changes(body=[*module.body, *appended]).code
+
+
+def _used_names(statements: list[cst.BaseStatement]) -> set[str]:
+    """The names these statements read: plain names, attribute roots (`sa` of `sa.String`) and
+    identifiers quoted as forward references (`Mapped["Author"]`)."""
+    import libcst as cst
+
+    found: set[str] = set()
+
+    class Reader(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            found.add(node.value)
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            node.value.visit(self)  # not `.attr`: `sa.String` does not use a name `String`
+            return False
+
+        def visit_Arg(self, node: cst.Arg) -> bool:
+            node.value.visit(self)  # not the keyword: `relationship(lazy=...)` uses no `lazy`
+            return False
+
+        def visit_SimpleString(self, node: cst.SimpleString) -> None:
+            text = node.evaluated_value
+            if isinstance(text, str) and text.isidentifier():
+                found.add(text)
+
+    for statement in statements:
+        statement.visit(Reader())
+    return found
+
+
+def _bound_names(statement: cst.SimpleStatementLine) -> set[str]:
+    """The local names an `import a.b [as c]` statement binds."""
+    import libcst as cst
+
+    names = set()
+    for small in statement.body:
+        if isinstance(small, cst.Import):
+            for alias in small.names:
+                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                    names.add(alias.asname.name.value)
+                else:
+                    names.add(cst.Module(body=[]).code_for_node(alias.name).split(".")[0])
+    return names
 
 
 def _is_import(statement: cst.BaseStatement) -> bool:

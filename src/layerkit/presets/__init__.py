@@ -27,6 +27,13 @@ CATALOG: dict[str, Entry] = {
         "FastAPI; one package per resource: router -> service -> repository -> models (our default)",
         "",
     ),
+    "fastapi-services": Entry(
+        "fastapi",
+        "layerkit.layouts.fastapi_services:FASTAPI_SERVICES",
+        "FastAPI; seed 002 (002_c0683c084461994a.txt): api/ app, common/, db_sql/ (every model in"
+        " models.py), service/<name>/{models,db,routes}.py, integration_tests/, GitLab CI, docker",
+        "002_c0683c084461994a.txt",
+    ),
 }
 PRESET_NAMES = tuple(CATALOG)
 

@@ -64,12 +64,19 @@ def _ensure_import(module: cst.Module, origin: str, name: str, alias: str) -> tu
         if (existing_origin, existing_name) == (origin, name):
             return module, local
     text = f"from {origin} import {name}" + (f" as {alias}" if alias != name else "") + "\n"
+    return _insert_import(module, cst.parse_statement(text)), alias
+
+
+def _insert_import(
+    module: cst.Module, statement: cst.SimpleStatementLine | cst.BaseCompoundStatement
+) -> cst.Module:
+    """`statement` after the module's last import (after its docstring when it has none)."""
     index = _last_import_index(module) + 1
     if index == 0 and module.body and _is_docstring(module.body[0]):
         index = 1
     body = list(module.body)
-    body.insert(index, cst.parse_statement(text))
-    return module.with_changes(body=body), alias
+    body.insert(index, statement)
+    return module.with_changes(body=body)
 
 
 def _is_docstring(statement: cst.BaseStatement) -> bool:
@@ -227,10 +234,9 @@ def append_definitions(source: str, *, path: str, fragment: str) -> str:
         for origin, name, alias in _imports(single):
             if alias in used:
                 module, _ = _ensure_import(module, origin, name, alias)
-        if not _imports(single) and _bound_names(statement) & used and not _has_statement(module, statement):
-            body = list(module.body)  # `import x as y`
-            body.insert(_last_import_index(module) + 1, statement)
-            module = module.with_changes(body=body)
+        names = _bound_names(statement)  # of an `import x as y`
+        if names & used and not names <= _bound_names_of(module):
+            module = _insert_import(module, statement)
     return module.with_changes(body=[*module.body, *appended]).code
 
 
@@ -261,6 +267,17 @@ def _used_names(statements: list[cst.BaseStatement]) -> set[str]:
     for statement in statements:
         statement.visit(Reader())
     return found
+
+
+def _bound_names_of(module: cst.Module) -> set[str]:
+    """Every local name the module's top-level imports bind."""
+    import libcst as cst
+
+    names = {local for _, _, local in _imports(module)}
+    for statement in module.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            names |= _bound_names(statement)
+    return names
 
 
 def _bound_names(statement: cst.SimpleStatementLine) -> set[str]:

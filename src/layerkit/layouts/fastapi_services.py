@@ -21,22 +21,23 @@ FASTAPI_SERVICES = Layout(
     first_party=("api", "common", "db_sql", "service", _TESTS),
     contract_roots=("api", "common", "db_sql", "service"),
     migrations=Migrations("db_sql"),
-    # Class names the shared db_sql/models.py imports (Entity, Decimal, Date, DateTime, JsonObject,
-    # Mapped), names the services' modules import (Database, Statement), and test files of the
-    # project's own (test_app.py, test_database.py, test_migrations.py).
+    # A resource's model class must not take a name its modules import: db_sql/models.py imports
+    # Entity, Decimal, Date, DateTime, JsonObject and Mapped; a service's db.py imports Database,
+    # IntegrityError, NotFoundError, Row, Statement and TypeAdapter next to its model.
     reserved=frozenset(
         {
-            "app",
             "database",
             "date",
             "date_time",
             "decimal",
             "entity",
+            "integrity_error",
             "json_object",
             "mapped",
-            "migration",
-            "migrations",
+            "not_found_error",
+            "row",
             "statement",
+            "type_adapter",
         }
     ),
     registrations=(

@@ -30,8 +30,8 @@ CATALOG: dict[str, Entry] = {
     "fastapi-services": Entry(
         "fastapi",
         "layerkit.layouts.fastapi_services:FASTAPI_SERVICES",
-        "FastAPI; seed 002 (002_c0683c084461994a.txt): api/ app, common/, db_sql/ (every model in"
-        " models.py), service/<name>/{models,db,routes}.py, integration_tests/, GitLab CI, docker",
+        "FastAPI, seed 002 (002_c0683c084461994a.txt): api/ app, common/, db_sql/ (all models in one"
+        " file), service/<name>/{models,db,routes}.py owning its router, integration_tests/, GitLab CI",
         "002_c0683c084461994a.txt",
     ),
 }

@@ -400,3 +400,20 @@ def test_append_definitions_keeps_user_code_and_a_class_the_user_wrote() -> None
     assert classes(merged) == ["Author", "Book"] and "def helper() -> int:" in merged
     assert merged.count("import sqlalchemy as sa") == 1
     compile(merged, "db_sql/models.py", "exec")
+
+
+def test_append_definitions_imports_by_use_not_by_spelling() -> None:
+    """A table named like an import does not use it; a quoted annotation does."""
+    fragment = (
+        "from decimal import Decimal\n"
+        "from sqlalchemy.orm import Mapped, mapped_column, relationship\n\n"
+        "from db_sql.base import Entity\n\n\n"
+        "class Relationship(Entity):\n"
+        '    __tablename__ = "relationship"\n\n'
+        '    price: Mapped["Decimal | None"] = mapped_column()\n'
+    )
+
+    merged = append(SHARED_MODELS, fragment)
+
+    assert ("decimal", "Decimal", "Decimal") in imported(merged)
+    assert "relationship" not in {name for _, name, _ in imported(merged)}

@@ -3,6 +3,7 @@ and every edit is idempotent."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Protocol
 
 from layerkit.errors import EditError
@@ -242,12 +243,14 @@ def append_definitions(source: str, *, path: str, fragment: str) -> str:
 
 def _used_names(statements: list[cst.BaseStatement]) -> set[str]:
     """The names these statements read: plain names, attribute roots (`sa` of `sa.String`) and
-    identifiers quoted as forward references (`Mapped["Author"]`)."""
+    the names inside quoted annotations (`Mapped["Author | None"]`)."""
     import libcst as cst
 
     found: set[str] = set()
 
     class Reader(cst.CSTVisitor):
+        annotations = 0  # > 0 inside an annotation, where a string is a forward reference
+
         def visit_Name(self, node: cst.Name) -> None:
             found.add(node.value)
 
@@ -259,10 +262,17 @@ def _used_names(statements: list[cst.BaseStatement]) -> set[str]:
             node.value.visit(self)  # not the keyword: `relationship(lazy=...)` uses no `lazy`
             return False
 
+        def visit_Annotation(self, node: cst.Annotation) -> None:
+            self.annotations += 1
+
+        def leave_Annotation(self, original_node: cst.Annotation) -> None:
+            self.annotations -= 1
+
         def visit_SimpleString(self, node: cst.SimpleString) -> None:
             text = node.evaluated_value
-            if isinstance(text, str) and text.isidentifier():
-                found.add(text)
+            if self.annotations and isinstance(text, str):
+                with contextlib.suppress(cst.ParserSyntaxError):  # else not a forward reference
+                    cst.parse_expression(text).visit(self)
 
     for statement in statements:
         statement.visit(Reader())

@@ -10,9 +10,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+
+if TYPE_CHECKING:
+    from layerkit.layouts import Layout
 
 BIN = Path(sys.executable).parent
 # Generated projects share this environment (it has their dependencies) and one mypy cache.
@@ -52,14 +56,24 @@ def generate(spec: Path, target: Path, *, preset: str | None = None) -> Path:
     return target
 
 
-def app_of(project: Path) -> str:
-    """The project's application ("app.main:app"), as its preset's layout says."""
+def layout_of(project: Path) -> Layout:
+    """The layout of the project's preset, as its manifest names it."""
     import tomllib
 
     from layerkit.presets import get_preset
 
     manifest = tomllib.loads((project / ".layerkit.toml").read_text())
-    return get_preset(manifest["layerkit"]["preset"]).layout.app_path
+    return get_preset(manifest["layerkit"]["preset"]).layout
+
+
+def app_of(project: Path) -> str:
+    """The project's application ("app.main:app"), as its preset's layout says."""
+    return layout_of(project).app_path
+
+
+def fuzz_module(project: Path) -> str:
+    """The project's `make fuzz` runner ("tests.fuzz"), as its preset's layout says."""
+    return layout_of(project).project_modules()["fuzz"]
 
 
 def static_checks(project: Path) -> None:

@@ -11,12 +11,12 @@ import httpx
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.e2e.helpers import generate, own_tests, run, serve, static_checks, tool
+from tests.e2e.helpers import fuzz_module, generate, own_tests, run, serve, static_checks, tool
 
 pytestmark = pytest.mark.e2e
 
 # Every preset is generated from the same multi-resource specs and held to the same bar.
-PRESETS = ["fastapi"]
+PRESETS = ["fastapi", "fastapi-services"]
 SPECS = ["bookshop.yaml", "everything.json"]
 CASES = [(spec, preset) for preset in PRESETS for spec in SPECS]
 
@@ -54,11 +54,11 @@ FUZZ_SECONDS = "40"
 
 def test_fuzzing_finds_nothing_on_sqlite(project: Path) -> None:
     """`make fuzz`'s runner: schemathesis with every check and the stateful phase, 0 failures."""
-    run([tool("python"), "-m", "tests.fuzz", FUZZ_SECONDS], cwd=project)
+    run([tool("python"), "-m", fuzz_module(project), FUZZ_SECONDS], cwd=project)
 
 
 def test_fuzzing_finds_nothing_on_postgres(project: Path, make_database: Callable[[], str]) -> None:
-    run([tool("python"), "-m", "tests.fuzz", FUZZ_SECONDS], cwd=project, DATABASE_URL=make_database())
+    run([tool("python"), "-m", fuzz_module(project), FUZZ_SECONDS], cwd=project, DATABASE_URL=make_database())
 
 
 @pytest.fixture(scope="module", params=PRESETS)

@@ -57,9 +57,10 @@ def holds_to_the_bar(project: Path, make_database: Callable[[], str]) -> None:
     assert "failed" not in own_tests(project, TEST_DATABASE_URL=make_database())
 
 
-def test_the_reported_names_work(tmp_path: Path, make_database: Callable[[], str]) -> None:
+@pytest.mark.parametrize("preset", ["fastapi", "fastapi-services"])
+def test_the_reported_names_work(tmp_path: Path, make_database: Callable[[], str], preset: str) -> None:
     """The issue's example, plus SQL keywords as resources and the list's own parameter names."""
-    run([tool("layerkit"), "new", "names", "--no-input"], cwd=tmp_path)
+    run([tool("layerkit"), "new", "names", "--no-input", "--preset", preset], cwd=tmp_path)
     project = tmp_path / "names"
     fields = ["date:date", "time:datetime", "type:str", "hash:str", "filter:str", "list:int"]
     assert grows_or_refuses(project, "meeting", [*fields, "float:float?", "bool:bool", "object:json?"])

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 import layerkit
-from layerkit.edit.registration import STRATEGIES, SWAPS, register_model, register_router, retarget_router
+from layerkit.edit.registration import (
+    STRATEGIES,
+    SWAPS,
+    append_definitions,
+    register_model,
+    register_router,
+    retarget_router,
+)
 from layerkit.errors import EditError
 
 TEMPLATES = Path(layerkit.__file__).parent / "templates" / "fastapi" / "project"
@@ -358,3 +365,115 @@ def test_retargeting_a_router_that_is_not_included_includes_the_new_one() -> Non
 
 def test_every_swap_names_a_strategy() -> None:
     assert set(SWAPS) <= set(STRATEGIES)
+
+
+# --- append_definitions: one module holding every model (seed 002's db_sql/models.py) ---------
+
+SHARED_MODELS = '"""Every model, in one module."""\n'
+AUTHOR_FRAGMENT = '''"""The author table."""
+
+from decimal import Decimal
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db_sql.base import Entity
+
+
+class Author(Entity):
+    __tablename__ = "author"
+
+    name: Mapped[str] = mapped_column(sa.String(120))
+'''
+BOOK_FRAGMENT = '''"""The book table."""
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db_sql.base import Entity
+
+if TYPE_CHECKING:
+    from service.author import Author
+
+
+class Book(Entity):
+    __tablename__ = "book"
+
+    price: Mapped[Decimal] = mapped_column(sa.Numeric(12, 2))
+    author_id: Mapped[int] = mapped_column(sa.ForeignKey("author.id"))
+    author: Mapped["Author"] = relationship(foreign_keys=[author_id], lazy="raise")
+'''
+
+
+def append(source: str, fragment: str) -> str:
+    return append_definitions(source, path="db_sql/models.py", fragment=fragment)
+
+
+def classes(source: str) -> list[str]:
+    return [node.name for node in ast.parse(source).body if isinstance(node, ast.ClassDef)]
+
+
+def test_append_definitions_merges_two_models_into_one_module() -> None:
+    merged = append(append(SHARED_MODELS, AUTHOR_FRAGMENT), BOOK_FRAGMENT)
+
+    assert classes(merged) == ["Author", "Book"]
+    assert merged.startswith(SHARED_MODELS)  # the module's docstring stays; the fragments' go
+    assert '"""The book table."""' not in merged and '"""The author table."""' not in merged
+    # Each import once, and only what the definitions use: no UUID (unused), no TYPE_CHECKING
+    # block (Author is defined right here).
+    assert sorted(imported(merged)) == [
+        ("db_sql.base", "Entity", "Entity"),
+        ("decimal", "Decimal", "Decimal"),
+        ("sqlalchemy.orm", "Mapped", "Mapped"),
+        ("sqlalchemy.orm", "mapped_column", "mapped_column"),
+        ("sqlalchemy.orm", "relationship", "relationship"),
+    ]
+    assert merged.count("import sqlalchemy as sa") == 1
+    assert "UUID" not in merged and "TYPE_CHECKING" not in merged
+    compile(merged, "db_sql/models.py", "exec")
+
+
+def test_append_definitions_is_idempotent() -> None:
+    once = append(append(SHARED_MODELS, AUTHOR_FRAGMENT), BOOK_FRAGMENT)
+
+    assert append(append(once, BOOK_FRAGMENT), AUTHOR_FRAGMENT) == once
+
+
+def test_append_definitions_keeps_user_code_and_a_class_the_user_wrote() -> None:
+    mine = (
+        SHARED_MODELS
+        + "\nimport sqlalchemy as sa  # our alias\n\n"
+        + "# Our own model, written by hand.\n"
+        + "class Author:\n    custom = True\n\n\n"
+        + "def helper() -> int:\n    return 1\n"
+    )
+
+    merged = append(append(mine, AUTHOR_FRAGMENT), BOOK_FRAGMENT)
+
+    assert merged.startswith(SHARED_MODELS + "\nimport sqlalchemy as sa  # our alias\n")
+    assert "# Our own model, written by hand.\nclass Author:" in merged
+    assert "class Author:\n    custom = True" in merged  # not replaced by the template's
+    assert classes(merged) == ["Author", "Book"] and "def helper() -> int:" in merged
+    assert merged.count("import sqlalchemy as sa") == 1
+    compile(merged, "db_sql/models.py", "exec")
+
+
+def test_append_definitions_imports_by_use_not_by_spelling() -> None:
+    """A table named like an import does not use it; a quoted annotation does."""
+    fragment = (
+        "from decimal import Decimal\n"
+        "from sqlalchemy.orm import Mapped, mapped_column, relationship\n\n"
+        "from db_sql.base import Entity\n\n\n"
+        "class Relationship(Entity):\n"
+        '    __tablename__ = "relationship"\n\n'
+        '    price: Mapped["Decimal | None"] = mapped_column()\n'
+    )
+
+    merged = append(SHARED_MODELS, fragment)
+
+    assert ("decimal", "Decimal", "Decimal") in imported(merged)
+    assert "relationship" not in {name for _, name, _ in imported(merged)}

@@ -3,6 +3,7 @@ and every edit is idempotent."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Protocol
 
 from layerkit.errors import EditError
@@ -64,12 +65,19 @@ def _ensure_import(module: cst.Module, origin: str, name: str, alias: str) -> tu
         if (existing_origin, existing_name) == (origin, name):
             return module, local
     text = f"from {origin} import {name}" + (f" as {alias}" if alias != name else "") + "\n"
+    return _insert_import(module, cst.parse_statement(text)), alias
+
+
+def _insert_import(
+    module: cst.Module, statement: cst.SimpleStatementLine | cst.BaseCompoundStatement
+) -> cst.Module:
+    """`statement` after the module's last import (after its docstring when it has none)."""
     index = _last_import_index(module) + 1
     if index == 0 and module.body and _is_docstring(module.body[0]):
         index = 1
     body = list(module.body)
-    body.insert(index, cst.parse_statement(text))
-    return module.with_changes(body=body), alias
+    body.insert(index, statement)
+    return module.with_changes(body=body)
 
 
 def _is_docstring(statement: cst.BaseStatement) -> bool:
@@ -240,36 +248,105 @@ def _list_literal(names: list[str]) -> str:
 
 
 def append_definitions(source: str, *, path: str, fragment: str) -> str:
-    """Merge a rendered module (`fragment`) into `path`: its imports join the file's, and each
-    class or function it defines is appended unless the file already defines that name.
+    """Merge a rendered module (`fragment`) into `path`: each class or function it defines is
+    appended unless the file already defines that name, with the imports those definitions use.
 
-    One shared module holding every model (seed 002's `db_sql/models.py`) grows this way.
-    `if TYPE_CHECKING:` blocks of the fragment are dropped: in one module the names are local."""
+    One shared module holding every model (seed 002's `db_sql/models.py`) grows this way. Templates
+    import generously (ruff drops the rest from files layerkit writes whole); a shared file keeps
+    every import it has, so only the used ones join it. The fragment's docstring and its
+    `if TYPE_CHECKING:` blocks are dropped: in one module the names are local."""
     import libcst as cst
 
     module = _parse(source, path)
     piece = _parse(fragment, f"the template for {path}")
     defined = {name for name in map(_defined_name, module.body) if name is not None}
-    body = list(module.body)
+    imports: list[cst.SimpleStatementLine] = []
     appended: list[cst.BaseStatement] = []
     for statement in piece.body:
         if _is_docstring(statement) or _is_type_checking_block(statement):
             continue
         if _is_import(statement):
-            module = module.with_changes(body=body)
             assert isinstance(statement, cst.SimpleStatementLine)
-            single = cst.Module(body=[statement])
-            for origin, name, alias in _imports(single):
-                module, _ = _ensure_import(module, origin, name, alias)
-            body = list(module.body)
-            if not _imports(single) and not _has_statement(module, statement):
-                body.insert(_last_import_index(module) + 1, statement)  # `import x as y`
+            imports.append(statement)
             continue
-        defines = _defined_name(statement)
-        if defines is not None and defines in defined:
+        name = _defined_name(statement)
+        if name in defined or (name is None and _has_statement(module, statement)):
             continue
         appended.append(statement)
-    return module.with_changes(body=[*body, *appended]).code
+    used = _used_names(appended)
+    for statement in imports:
+        single = cst.Module(body=[statement])
+        for origin, name, alias in _imports(single):
+            if alias in used:
+                module, _ = _ensure_import(module, origin, name, alias)
+        names = _bound_names(statement)  # of an `import x as y`
+        if names & used and not names <= _bound_names_of(module):
+            module = _insert_import(module, statement)
+    return module.with_changes(body=[*module.body, *appended]).code
+
+
+def _used_names(statements: list[cst.BaseStatement]) -> set[str]:
+    """The names these statements read: plain names, attribute roots (`sa` of `sa.String`) and
+    the names inside quoted annotations (`Mapped["Author | None"]`)."""
+    import libcst as cst
+
+    found: set[str] = set()
+
+    class Reader(cst.CSTVisitor):
+        annotations = 0  # > 0 inside an annotation, where a string is a forward reference
+
+        def visit_Name(self, node: cst.Name) -> None:
+            found.add(node.value)
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            node.value.visit(self)  # not `.attr`: `sa.String` does not use a name `String`
+            return False
+
+        def visit_Arg(self, node: cst.Arg) -> bool:
+            node.value.visit(self)  # not the keyword: `relationship(lazy=...)` uses no `lazy`
+            return False
+
+        def visit_Annotation(self, node: cst.Annotation) -> None:
+            self.annotations += 1
+
+        def leave_Annotation(self, original_node: cst.Annotation) -> None:
+            self.annotations -= 1
+
+        def visit_SimpleString(self, node: cst.SimpleString) -> None:
+            text = node.evaluated_value
+            if self.annotations and isinstance(text, str):
+                with contextlib.suppress(cst.ParserSyntaxError):  # else not a forward reference
+                    cst.parse_expression(text).visit(self)
+
+    for statement in statements:
+        statement.visit(Reader())
+    return found
+
+
+def _bound_names_of(module: cst.Module) -> set[str]:
+    """Every local name the module's top-level imports bind."""
+    import libcst as cst
+
+    names = {local for _, _, local in _imports(module)}
+    for statement in module.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            names |= _bound_names(statement)
+    return names
+
+
+def _bound_names(statement: cst.SimpleStatementLine) -> set[str]:
+    """The local names an `import a.b [as c]` statement binds."""
+    import libcst as cst
+
+    names = set()
+    for small in statement.body:
+        if isinstance(small, cst.Import):
+            for alias in small.names:
+                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                    names.add(alias.asname.name.value)
+                else:
+                    names.add(cst.Module(body=[]).code_for_node(alias.name).split(".")[0])
+    return names
 
 
 def _is_import(statement: cst.BaseStatement) -> bool:

@@ -38,6 +38,9 @@ class Registration:
     strategy: str
     params: Mapping[str, str] = field(default_factory=dict)
     template: str | None = None  # a fragment rendered with the resource's context (append_definitions)
+    # The resource role this shared file plays: e.g. "models" when every model is appended to
+    # one module (seed 002's db_sql/models.py); templates then import `mod[role]` from it.
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,12 @@ class Layout:
 
     def resource_modules(self, names: ResourceNames, version: str = FIRST_VERSION) -> dict[str, str]:
         paths = self.resource_paths(names, version=version)
-        return {role: module_of(path) for role, path in paths.items() if role != "migration"}
+        modules = {role: module_of(path) for role, path in paths.items() if role != "migration"}
+        values = self.pattern_values(names, version=version)
+        for registration in self.registrations:
+            if registration.role is not None:
+                modules[registration.role] = module_of(registration.file.format(**values))
+        return modules
 
     def api_prefix(self, version: str = FIRST_VERSION) -> str:
         # A layout without versions serves its one API where version 1 would be.

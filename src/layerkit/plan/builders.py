@@ -110,7 +110,8 @@ def add_resource(build: Build, resource: Resource, versions: list[str] | None = 
         if candidate in layout.reserved:
             raise InvalidNameError(
                 f"invalid resource name {resource.name!r}: {candidate!r} collides with the project's own"
-                f" '{candidate}' module in the {build.preset.name} preset; choose another name"
+                f" '{candidate}' (a module, or a class its modules import) in the {build.preset.name}"
+                " preset; choose another name"
                 f" (e.g. '{names.singular}_item')"
             )
     build.known[names.singular] = names

@@ -28,6 +28,13 @@ CATALOG: dict[str, Entry] = {
         "",
         frozenset({"admin"}),
     ),
+    "fastapi-services": Entry(
+        "fastapi",
+        "layerkit.layouts.fastapi_services:FASTAPI_SERVICES",
+        "FastAPI, seed 002 (002_c0683c084461994a.txt): api/ app, common/, db_sql/ (all models in one"
+        " file), service/<name>/{models,db,routes}.py owning its router, integration_tests/, GitLab CI",
+        "002_c0683c084461994a.txt",
+    ),
 }
 PRESET_NAMES = tuple(CATALOG)
 

@@ -42,6 +42,7 @@ def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
         "project": project,
         "m": layout.project_modules(project.features),
         "paths": layout.project_paths(project.features),
+        "packages": layout.contract_root_packages(),  # the project's own source packages
         "features": project.features,
         "decimal": {"precision": DECIMAL_PRECISION, "scale": DECIMAL_SCALE},
     }
@@ -143,14 +144,12 @@ def _imports(
         {f.target.singular: f.target for f in fields if f.target and not f.self_ref}.values(),
         key=lambda t: t.singular,
     )
-    if refs:
+    # Models in other modules, imported for their annotations (none where one module holds them all).
+    elsewhere = [t for t in refs if modules_of(t)["models"] != own["models"]]
+    if elsewhere:
         models.append("from typing import TYPE_CHECKING")
         models.append("if TYPE_CHECKING:")
-        models += [
-            f"    from {_public_module(modules_of(t))} import {t.cls}"
-            for t in refs
-            if modules_of(t)["models"] != own["models"]  # one module of every model
-        ]
+        models += [f"    from {_public_module(modules_of(t))} import {t.cls}" for t in elsewhere]
     # Generous lists: ruff drops the names a module does not use.
     shared = [
         "from decimal import Decimal",

@@ -1,6 +1,6 @@
-"""Data access for authors: the CRUD operations of BaseDAO on the author table.
+"""Every query for authors: BaseDAO's CRUD operations, and any query only they need.
 
-Queries only authors need go here, as methods of AuthorDAO (see BaseDAO for how).
+Add such a query as a method of the DAO (see BaseDAO for how its statements are compiled once).
 """
 
 from app.database.data_layer.base_dao import BaseDAO

@@ -1,6 +1,6 @@
-"""Data access for books: the CRUD operations of BaseDAO on the book table.
+"""Every query for books: BaseDAO's CRUD operations, and any query only they need.
 
-Queries only books need go here, as methods of BookDAO (see BaseDAO for how).
+Add such a query as a method of the DAO (see BaseDAO for how its statements are compiled once).
 """
 
 from app.database.data_layer.base_dao import BaseDAO

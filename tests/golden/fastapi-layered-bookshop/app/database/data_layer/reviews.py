@@ -1,6 +1,6 @@
-"""Data access for reviews: the CRUD operations of BaseDAO on the review table.
+"""Every query for reviews: BaseDAO's CRUD operations, and any query only they need.
 
-Queries only reviews need go here, as methods of ReviewDAO (see BaseDAO for how).
+Add such a query as a method of the DAO (see BaseDAO for how its statements are compiled once).
 """
 
 from app.database.data_layer.base_dao import BaseDAO

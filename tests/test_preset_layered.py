@@ -204,3 +204,18 @@ def test_the_spec_file_can_name_the_preset(cli: Cli, tmp_path: Path) -> None:
     assert code == 0, err
     assert (tmp_path / "shop/app/database/data_layer/books.py").is_file()
     assert tomllib.loads((tmp_path / "shop/.layerkit.toml").read_text())["layerkit"]["preset"] == PRESET
+
+
+def test_docker_compose_runs_the_app_with_postgres_and_redis(project: Path) -> None:
+    import yaml
+
+    services = yaml.safe_load((project / "docker-compose.yml").read_text())["services"]
+    assert set(services) == {"app", "postgres", "redis"}
+    app = services["app"]
+    assert app["environment"]["DATABASE_URL"].startswith(
+        "postgresql+asyncpg://postgres:postgres@postgres:5432/"
+    )
+    assert app["environment"]["REDIS_URL"] == "redis://redis:6379/0"
+    assert set(app["depends_on"]) == {"postgres", "redis"}
+    dockerfile = (project / "Dockerfile").read_text()
+    assert "alembic upgrade head && exec uvicorn app.main:app" in dockerfile

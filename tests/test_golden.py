@@ -12,11 +12,12 @@ import pytest
 from tests.conftest import EXAMPLES, Cli
 
 GOLDEN = Path(__file__).parent / "golden"
-# name -> (spec, preset: None for the spec's own)
+# name -> (spec, preset): None keeps the spec's own preset (the default one for these examples)
 CASES: dict[str, tuple[Path, str | None]] = {
     "bookshop": (EXAMPLES / "bookshop.yaml", None),
     "everything": (EXAMPLES / "everything.json", None),
     "fastapi-services-bookshop": (EXAMPLES / "bookshop.yaml", "fastapi-services"),
+    "fastapi-layered-bookshop": (EXAMPLES / "bookshop.yaml", "fastapi-layered"),
 }
 
 

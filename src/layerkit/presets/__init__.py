@@ -35,6 +35,13 @@ CATALOG: dict[str, Entry] = {
         " file), service/<name>/{models,db,routes}.py owning its router, integration_tests/, GitLab CI",
         "002_c0683c084461994a.txt",
     ),
+    "fastapi-layered": Entry(
+        "fastapi",
+        "layerkit.layouts.fastapi_layered:FASTAPI_LAYERED",
+        "FastAPI; one folder per layer (seed 003, 003_378e6498d035f4e4.txt): api/v1 -> dependencies"
+        " -> services -> database/data_layer (BaseDAO) -> models | schemas; Redis",
+        "003_378e6498d035f4e4.txt",
+    ),
 }
 PRESET_NAMES = tuple(CATALOG)
 

@@ -45,6 +45,10 @@ def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
         "packages": layout.contract_root_packages(),  # the project's own source packages
         "features": project.features,
         "decimal": {"precision": DECIMAL_PRECISION, "scale": DECIMAL_SCALE},
+        # alembic.ini's file_template: `make migration` names revisions like layerkit does
+        "migration_file_template": layout.migrations.file.removesuffix(".py").format(
+            revision="%%(rev)s", slug="%%(slug)s"
+        ),
     }
 
 

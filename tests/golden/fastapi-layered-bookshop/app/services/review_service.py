@@ -1,0 +1,43 @@
+"""Business rules for reviews: raises domain errors and knows no HTTP."""
+
+from app.database.data_layer.reviews import ReviewDAO
+from app.exceptions.custom_exceptions import NotFoundError
+from app.schemas.reviews import (
+    ReviewCreate,
+    ReviewPage,
+    ReviewQuery,
+    ReviewRead,
+    ReviewUpdate,
+)
+
+
+class ReviewService:
+    def __init__(self, dao: ReviewDAO) -> None:
+        self._dao = dao
+
+    async def get(self, review_id: int) -> ReviewRead:
+        review = await self._dao.get(review_id)
+        if review is None:
+            raise _not_found(review_id)
+        return review
+
+    async def search(self, query: ReviewQuery) -> ReviewPage:
+        items, total = await self._dao.page(query)
+        return ReviewPage(items=items, total=total, limit=query.limit, offset=query.offset)
+
+    async def create(self, data: ReviewCreate) -> ReviewRead:
+        return await self._dao.create(data)
+
+    async def update(self, review_id: int, data: ReviewUpdate) -> ReviewRead:
+        review = await self._dao.update(review_id, data.model_dump(exclude_unset=True))
+        if review is None:
+            raise _not_found(review_id)
+        return review
+
+    async def delete(self, review_id: int) -> None:
+        if not await self._dao.delete(review_id):
+            raise _not_found(review_id)
+
+
+def _not_found(review_id: int) -> NotFoundError:
+    return NotFoundError(f"review {review_id} not found")

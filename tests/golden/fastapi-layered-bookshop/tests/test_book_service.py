@@ -1,0 +1,28 @@
+"""The book service on the real database, without HTTP."""
+
+import pytest
+
+from app.database.data_layer.books import BookDAO
+from app.database.postgres import Database
+from app.exceptions.custom_exceptions import NotFoundError
+from app.schemas.books import BookQuery, BookUpdate
+from app.services.book_service import BookService
+
+
+@pytest.fixture
+def service(database: Database) -> BookService:
+    return BookService(BookDAO(database))
+
+
+async def test_missing_book_raises_not_found(service: BookService) -> None:
+    with pytest.raises(NotFoundError):
+        await service.get(999_999)
+    with pytest.raises(NotFoundError):
+        await service.update(999_999, BookUpdate())
+    with pytest.raises(NotFoundError):
+        await service.delete(999_999)
+
+
+async def test_empty_table_gives_an_empty_page(service: BookService) -> None:
+    page = await service.search(BookQuery(limit=10))
+    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)

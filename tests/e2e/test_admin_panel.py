@@ -25,11 +25,17 @@ CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver"
 LOGIN = {"ADMIN_USERNAME": "librarian", "ADMIN_PASSWORD": "e2e-password", "ADMIN_SECRET_KEY": "e2e-key" * 6}
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+# The admin is a feature of the FastAPI family: every preset that offers it is held to this.
+ADMIN_PRESETS = ["fastapi", "fastapi-layered"]
+# Where each preset puts a resource's admin test.
+BOOK_ADMIN_TESTS = {"fastapi": "tests/books/test_admin.py", "fastapi-layered": "tests/test_books_admin.py"}
+
+
+@pytest.fixture(scope="module", params=ADMIN_PRESETS)
+def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project with the admin, and a resource added afterwards (no edit of the admin needed)."""
     folder = tmp_path_factory.mktemp("admin")
-    run([tool("layerkit"), "new", "shop", "--admin", "--no-input"], cwd=folder)
+    run([tool("layerkit"), "new", "shop", "--admin", "--preset", request.param, "--no-input"], cwd=folder)
     project = folder / "shop"
     run(
         [tool("layerkit"), "generate", "resource", "author", "name:str:max=120", "born:date:optional"],
@@ -47,7 +53,10 @@ def test_own_tests_pass_on_sqlite(project: Path) -> None:
     output = own_tests(project)
     assert "failed" not in output
     collected = run([tool("python"), "-m", "pytest", "--collect-only", "-q"], cwd=project)
-    assert "tests/test_admin.py" in collected and "tests/books/test_admin.py" in collected
+    preset = next(
+        name for name in ADMIN_PRESETS if f'preset = "{name}"' in (project / ".layerkit.toml").read_text()
+    )
+    assert "tests/test_admin.py" in collected and BOOK_ADMIN_TESTS[preset] in collected
 
 
 def test_own_tests_pass_on_postgres(project: Path, make_database: Callable[[], str]) -> None:

@@ -6,12 +6,12 @@ A resource is spread across the layers: `api/v1/<plural>.py` -> `dependencies/<p
 differs in kind: `database/postgres.py` is the connection pool for SQLite and PostgreSQL alike.
 """
 
-from layerkit.layouts import FIRST_VERSION, Artifact, Contract, Layout, Migrations, Registration, Versions
+from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration, Versions
+from layerkit.layouts.fastapi import ADMIN_ARTIFACTS, admin_contracts
 
 _P, _R = "project/", "resource/"
-# A new resource is served by its v1 router in every version, until `generate version --fork`
-# gives a version a router of its own (app/api/<version>/<plural>.py).
-_FIRST_ROUTERS = "{package}/api/" + FIRST_VERSION
+# A resource's router lives in the version it was created for (app/api/v1/<plural>.py); later
+# versions include that router until `generate version --fork` gives one its own.
 _LAYERS = ("api", "dependencies", "services", "database.data_layer", "models", "schemas")
 # The database's own modules (connections, statements, column types) serve the data layer and
 # the models; they import none of the layers.
@@ -45,6 +45,14 @@ FASTAPI_LAYERED = Layout(
                 )
                 for folder, _ in _FORKED.values()
             ),
+            # the resource's tests again, for the version's URL
+            Artifact("tests_version_package", _P + "empty.py.j2", "tests/{version}/__init__.py"),
+            Artifact(
+                "factories_version_package", _P + "empty.py.j2", "tests/factories/{version}/__init__.py"
+            ),
+            Artifact("factory", _R + "factory.py.j2", "tests/factories/{version}/{plural}.py"),
+            Artifact("test_router", _R + "test_router.py.j2", "tests/{version}/test_{plural}.py"),
+            Artifact("test_service", _R + "test_service.py.j2", "tests/{version}/test_{singular}_service.py"),
         ),
     ),
     version_artifacts=(
@@ -114,6 +122,16 @@ FASTAPI_LAYERED = Layout(
                 "forbidden_modules": ["fastapi", "starlette"],
             },
         ),
+        *admin_contracts(
+            below=[
+                f"{{package}}.{name}"
+                for name in (*_LAYERS, "database", "core", "exceptions", "utils", "middlewares")
+            ],
+            layers=[
+                f"{{package}}.{layer}" for layer in ("api", "main", "dependencies", "services", "schemas")
+            ]
+            + ["{package}.database.data_layer"],
+        ),
     ),
     project=(
         Artifact("pyproject", _P + "pyproject.toml.j2", "pyproject.toml"),
@@ -177,11 +195,12 @@ FASTAPI_LAYERED = Layout(
         Artifact("test_redis", _P + "tests_redis.py.j2", "tests/test_redis.py"),
         Artifact("test_migrations", _P + "tests_migrations.py.j2", "tests/test_migrations.py"),
         Artifact("fuzz", _P + "tests_fuzz.py.j2", "tests/fuzz.py"),
+        *ADMIN_ARTIFACTS,
     ),
     # The seed's test files are tests/test_<plural>.py; the factories other resources' tests
     # import live in tests/factories/, the service tests beside the API tests.
     resource=(
-        Artifact("router", _R + "router.py.j2", _FIRST_ROUTERS + "/{plural}.py"),
+        Artifact("router", _R + "router.py.j2", "{package}/api/{version}/{plural}.py"),
         Artifact("dependencies", _R + "dependencies.py.j2", "{package}/dependencies/{plural}.py"),
         Artifact("service", _R + "service.py.j2", "{package}/services/{singular}_service.py"),
         Artifact("repository", _R + "repository.py.j2", "{package}/database/data_layer/{plural}.py"),
@@ -191,5 +210,7 @@ FASTAPI_LAYERED = Layout(
         Artifact("test_router", _R + "test_router.py.j2", "tests/test_{plural}.py"),
         Artifact("test_service", _R + "test_service.py.j2", "tests/test_{singular}_service.py"),
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
+        # each resource's admin list, tested (`--admin`)
+        Artifact("test_admin", _R + "test_admin.py.j2", "tests/test_{plural}_admin.py", feature="admin"),
     ),
 )

@@ -41,6 +41,7 @@ CATALOG: dict[str, Entry] = {
         "FastAPI; one folder per layer (seed 003, 003_378e6498d035f4e4.txt): api/v1 -> dependencies"
         " -> services -> database/data_layer (BaseDAO) -> models | schemas; Redis",
         "003_378e6498d035f4e4.txt",
+        frozenset({"admin"}),
     ),
 }
 PRESET_NAMES = tuple(CATALOG)

@@ -16,8 +16,9 @@ from layerkit.presets import PRESET_NAMES, get_preset
 from layerkit.spec.fields import parse_field
 from layerkit.spec.loader import load_spec
 from layerkit.spec.model import make_resource
+from layerkit.spec.names import resource_names
 from tests.conftest import EXAMPLES
-from tests.e2e.helpers import generate, own_tests, run, serve, static_checks, tool
+from tests.e2e.helpers import generate, layout_of, own_tests, run, serve, static_checks, tool
 from tests.e2e.test_generated_projects import PRESETS
 from tests.layered_layout import preset
 
@@ -74,8 +75,15 @@ def test_static_checks_pass(versioned: Versioned) -> None:
 
 
 def test_own_tests_cover_the_fork(versioned: Versioned) -> None:
+    """The fork's router tests (where the layout puts them) and the v2-only resource's run."""
     collected = run([tool("python"), "-m", "pytest", "--collect-only", "-q"], cwd=versioned.project)
-    assert "tests/books/v2/test_router.py" in collected and "tests/shelves/test_router.py" in collected
+    layout = layout_of(versioned.project)
+    assert layout.versions is not None
+    forked = next(a.path for a in layout.versions.fork if a.role == "test_router")
+    own = next(a.path for a in layout.resource if a.role == "test_router")
+    books, shelves = resource_names("book"), resource_names("shelf")
+    assert forked.format(**layout.pattern_values(books, version="v2")) in collected
+    assert own.format(**layout.pattern_values(shelves, version="v2")) in collected
 
 
 def test_own_tests_pass_on_sqlite(versioned: Versioned) -> None:

@@ -27,6 +27,12 @@ CATALOG: dict[str, Entry] = {
         "FastAPI; one package per resource: router -> service -> repository -> models (our default)",
         "",
     ),
+    "flask-subapps": Entry(
+        "flask",
+        "layerkit.layouts.flask_subapps:FLASK_SUBAPPS",
+        "Flask sub-apps (seed 000): app/api/root.py registers v1/v2 blueprints that only derive routes from app/<plural>/",
+        "000_7f3a86c191d3cfe3.txt",
+    ),
 }
 PRESET_NAMES = tuple(CATALOG)
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from layerkit.presets import Preset
+
 BIN = Path(sys.executable).parent
 # Generated projects share this environment (it has their dependencies) and one mypy cache.
 MYPY_CACHE = Path(os.environ.get("LAYERKIT_E2E_MYPY_CACHE", "/tmp/layerkit-e2e-mypy-cache"))
@@ -52,14 +54,26 @@ def generate(spec: Path, target: Path, *, preset: str | None = None) -> Path:
     return target
 
 
-def app_of(project: Path) -> str:
-    """The project's application ("app.main:app"), as its preset's layout says."""
+def preset_of(project: Path) -> Preset:
     import tomllib
 
     from layerkit.presets import get_preset
 
     manifest = tomllib.loads((project / ".layerkit.toml").read_text())
-    return get_preset(manifest["layerkit"]["preset"]).layout.app_path
+    return get_preset(manifest["layerkit"]["preset"])
+
+
+def app_of(project: Path) -> str:
+    """The project's application ("app.main:app"), as its preset's layout says."""
+    return preset_of(project).layout.app_path
+
+
+def server_command(project: Path, port: int) -> list[str]:
+    """The production server of the project's framework: uvicorn (ASGI) or gunicorn (WSGI, with
+    the project's own gunicorn.conf.py)."""
+    if preset_of(project).framework == "flask":
+        return [tool("gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", app_of(project)]
+    return [tool("uvicorn"), app_of(project), "--host", "127.0.0.1", "--port", str(port)]
 
 
 def static_checks(project: Path) -> None:
@@ -81,11 +95,11 @@ def _free_port() -> int:
 
 @contextmanager
 def serve(project: Path, database_url: str, **env: str) -> Iterator[httpx.Client]:
-    """Migrate, start the app under uvicorn on a free port (`env`: more settings), yield a client."""
+    """Migrate, start the app's server on a free port (`env`: more settings), yield a client."""
     run([tool("alembic"), "upgrade", "head"], cwd=project, DATABASE_URL=database_url)
     port = _free_port()
     server = subprocess.Popen(
-        [tool("uvicorn"), app_of(project), "--host", "127.0.0.1", "--port", str(port)],
+        server_command(project, port),
         cwd=project,
         env=project_env(DATABASE_URL=database_url, LOG_REQUESTS="false", **env),
         stdout=subprocess.DEVNULL,

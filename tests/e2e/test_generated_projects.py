@@ -16,7 +16,7 @@ from tests.e2e.helpers import generate, own_tests, run, serve, static_checks, to
 pytestmark = pytest.mark.e2e
 
 # Every preset is generated from the same multi-resource specs and held to the same bar.
-PRESETS = ["fastapi"]
+PRESETS = ["fastapi", "flask-subapps"]
 SPECS = ["bookshop.yaml", "everything.json"]
 CASES = [(spec, preset) for preset in PRESETS for spec in SPECS]
 

@@ -12,7 +12,12 @@ import pytest
 from tests.conftest import EXAMPLES, Cli
 
 GOLDEN = Path(__file__).parent / "golden"
-CASES = {"bookshop": EXAMPLES / "bookshop.yaml", "everything": EXAMPLES / "everything.json"}
+# name -> (spec, preset): None keeps the spec's own preset.
+CASES: dict[str, tuple[Path, str | None]] = {
+    "bookshop": (EXAMPLES / "bookshop.yaml", None),
+    "everything": (EXAMPLES / "everything.json", None),
+    "flask-subapps-bookshop": (EXAMPLES / "bookshop.yaml", "flask-subapps"),
+}
 
 
 def _files(root: Path) -> dict[str, str]:
@@ -22,7 +27,9 @@ def _files(root: Path) -> dict[str, str]:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_generated_tree_matches_golden(name: str, cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / name
-    code, _, err = cli("new", "--spec", CASES[name], "--dir", target, "--no-input", cwd=tmp_path)
+    spec, preset = CASES[name]
+    chosen = ["--preset", preset] if preset else []
+    code, _, err = cli("new", "--spec", spec, "--dir", target, "--no-input", *chosen, cwd=tmp_path)
     assert code == 0, err
     expected_root = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):

@@ -160,9 +160,9 @@ def register_blueprint(
     elif owner is not None and isinstance(owner.body, cst.IndentedBlock):
         body = owner.body.body
     if not any(_assigned_name(statement) == registry for statement in body):
-        where = f"`{function}()`" if function else path
+        where = f"{path}: `{function}()`" if function else path
         raise EditError(
-            f"{path}: {where} no longer assigns `{registry} = ...Blueprint(...)`: restore it, or"
+            f"{where} no longer assigns `{registry} = ...Blueprint(...)`: restore it, or"
             f" register `{alias}` from {origin} by hand"
         )
     statements = list(body)

@@ -105,7 +105,7 @@ class FlaskFieldView(FieldView):
             low = _number(spec.min) if spec.min is not None else "INT32_MIN"
             high = _number(spec.max) if spec.max is not None else "INT32_MAX"
             out.append(f"Range(min={low}, max={high})")
-        elif kind in (FieldType.FLOAT, FieldType.DECIMAL) and (spec.min is not None or spec.max is not None):
+        elif kind is FieldType.FLOAT and (spec.min is not None or spec.max is not None):
             bounds = [
                 f"{key}={_number(value)}"
                 for key, value in (("min", spec.min), ("max", spec.max))
@@ -122,6 +122,9 @@ class FlaskFieldView(FieldView):
         return f"{self.owner.singular.upper()}_{self.spec.name.upper()}_CHOICES"
 
     def _field(self, cls: str, arguments: list[str]) -> str:
+        if self.spec.type is FieldType.DECIMAL:  # ExactDecimal checks its own bounds
+            bounds = (("minimum", self.spec.min), ("maximum", self.spec.max))
+            arguments += [f'{key}="{_number(value)}"' for key, value in bounds if value is not None]
         validators = self._validators()
         if len(validators) == 1:
             arguments.append(f"validate={validators[0]}")

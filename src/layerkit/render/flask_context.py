@@ -119,12 +119,11 @@ def _imports(
     ]
     models += types[:2] + types[3:]
     schemas = [
-        "from datetime import date",
         "from decimal import Decimal",
         "from marshmallow import fields",
         "from marshmallow.validate import Length, OneOf, Range",
         f"from {m['core_schemas']} import PageQuery, Schema",
-        f"from {m['core_types']} import INT32_MAX, INT32_MIN, DecimalText, EmailText, ExactDecimal,"
+        f"from {m['core_types']} import INT32_MAX, INT32_MIN, Date, DecimalText, EmailText, ExactDecimal,"
         " FiniteFloat, HttpUrlText, IsoDate, JsonObjectField, NullOr, QueryBool, QueryFloat, QueryInt,"
         " QueryRowId, RowId, StorableJson, StrictBool, StrictInt, Text, UtcDateTime",
     ]

@@ -132,12 +132,6 @@ class FlaskFieldView(FieldView):
             arguments.append(f"validate=[{', '.join(validators)}]")
         return f"{cls}({', '.join(arguments)})"
 
-    def _default_literal(self) -> str | None:
-        literal = super()._default_literal()
-        if literal is not None and self.spec.type is FieldType.DATE and self.spec.default is not None:
-            return f'date.fromisoformat("{self.spec.default}")'
-        return literal
-
     @property
     def create_field(self) -> str:
         cls = _MARSHMALLOW[self.spec.type][0]

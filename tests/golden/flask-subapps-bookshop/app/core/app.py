@@ -15,7 +15,7 @@ from app.core.context import current_database
 from app.core.database.database import Database, database_from
 from app.core.handlers import install_error_handlers
 from app.core.health import health
-from app.core.logger import configure_logging, install_request_ids
+from app.core.logger import RequestIdMiddleware, configure_logging
 from app.core.serialization import OrjsonProvider
 from app.core.types import INT32_MAX
 
@@ -55,7 +55,10 @@ def create_app(
     # A bad DATABASE_URL stops the start, not the first request.
     app.extensions["database"] = database or database_from(settings)
     install_error_handlers(app)
-    install_request_ids(app, log_requests=settings.log_requests)
+    # Flask's documented way to add WSGI middleware (typeshed types wsgi_app as a method).
+    app.wsgi_app = RequestIdMiddleware(  # type: ignore[method-assign]
+        app.wsgi_app, log_requests=settings.log_requests
+    )
     app.url_value_preprocessor(_check_row_ids)
     app.register_blueprint(health)
     for blueprint in blueprints:

@@ -42,6 +42,7 @@ from api_report import (
     DEFAULT_PRESET,
     REF_FASTAPI,
     REF_FLASK,
+    REF_FLASK_TOTAL,
     REF_RAW,
     REF_RAW_TOTAL,
     Summary,
@@ -177,8 +178,13 @@ def apps_for(databases: Databases, perf_dir: Path, projects: Mapping[str, Path])
             App(REF_RAW_TOTAL, ServerSpec("ref_raw_total:app", YARDSTICKS, total_env), "/items"),
         ]
     if any(preset in FLASK_PRESETS for preset in projects):
-        # As its docstring serves it: `gunicorn -w 2` (sync workers).
-        yardsticks.append(App(REF_FLASK, ServerSpec("ref_flask:app", perf_dir, ref_env, wsgi=True), "/items"))
+        # As its docstring serves it: `gunicorn -w 2` (sync workers); and with the list's total.
+        yardsticks += [
+            App(REF_FLASK, ServerSpec("ref_flask:app", perf_dir, ref_env, wsgi=True), "/items"),
+            App(
+                REF_FLASK_TOTAL, ServerSpec("ref_flask_total:app", YARDSTICKS, total_env, wsgi=True), "/items"
+            ),
+        ]
     return (*yardsticks, *generated)
 
 

@@ -14,6 +14,7 @@ REF_RAW = "ref_raw"
 REF_FASTAPI = "ref_fastapi"
 REF_RAW_TOTAL = "ref_raw_total"  # ref_raw whose pages also count the total, as the generated list does
 REF_FLASK = "ref_flask"  # Flask + sync ORM on gunicorn: the yardstick of the Flask presets
+REF_FLASK_TOTAL = "ref_flask_total"  # ref_flask whose pages also count the total, as generated lists do
 DEFAULT_PRESET = "fastapi"
 
 
@@ -116,6 +117,7 @@ class FlaskVerdict:
     rps_ratio: float
     p99_ratio: float
     errors: int
+    rps_vs_total: float  # on list only: against ref_flask doing the same counting
 
     @property
     def throughput_ok(self) -> bool | None:
@@ -143,8 +145,14 @@ class FlaskVerdict:
 
 def flask_verdict(app: str, case: str, summaries: Summaries) -> FlaskVerdict:
     generated, flask = summaries[case, app], summaries[case, REF_FLASK]
+    total = summaries.get((case, REF_FLASK_TOTAL))
     return FlaskVerdict(
-        app, case, ratio(generated.rps, flask.rps), ratio(generated.p99_ms, flask.p99_ms), generated.errors
+        app,
+        case,
+        ratio(generated.rps, flask.rps),
+        ratio(generated.p99_ms, flask.p99_ms),
+        generated.errors,
+        ratio(generated.rps, total.rps) if total is not None else float("nan"),
     )
 
 
@@ -153,6 +161,7 @@ def flask_ratios_table(verdicts: Sequence[FlaskVerdict]) -> str:
         "app",
         "case",
         "req/s gen/ref_flask",
+        "req/s gen/ref_flask_total",
         "p99 gen/ref_flask",
         f"req/s >= {FLASK_THROUGHPUT_GOAL}x ref_flask",
         f"p99 <= {P99_GOAL:g}x ref_flask",
@@ -163,6 +172,7 @@ def flask_ratios_table(verdicts: Sequence[FlaskVerdict]) -> str:
             item.app,
             item.case,
             f"{item.rps_ratio:.2f}x",
+            f"{item.rps_vs_total:.2f}x" if item.case == "list" else "",
             f"{item.p99_ratio:.2f}x",
             mark(item.throughput_ok),
             mark(item.p99_ok),

@@ -45,11 +45,7 @@ def create_app(
 ) -> App:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
-    app = App(
-        "app",
-        title=settings.app_name,
-        version="0.1.0",
-    )
+    app = App("app", title=settings.app_name, version="0.1.0")
     app.config["AUTO_SERVERS"] = False  # the schema does not depend on the host it is read from
     app.json = OrjsonProvider(app)
     # A bad DATABASE_URL stops the start, not the first request.

@@ -7,6 +7,7 @@ builders ask here and stay the same for every family.
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import Layout
@@ -40,6 +41,10 @@ def resource_context(
     resource: Resource,
     known: dict[str, ResourceNames],
     migration: NextMigration,
+    **options: Any,  # the family's own keywords (e.g. the version a resource is made for)
 ) -> dict[str, object]:
-    context: dict[str, object] = _family(layout).resource_context(project, layout, resource, known, migration)
+    family = _family(layout)
+    context: dict[str, object] = family.resource_context(
+        project, layout, resource, known, migration, **options
+    )
     return context

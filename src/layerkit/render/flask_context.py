@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import FIRST_VERSION, Layout
-from layerkit.render.fastapi_context import PatchCase, ProjectInfo, _hoist_type_checking, _public_module
+from layerkit.render.fastapi_context import ProjectInfo
 from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE
 from layerkit.render.flask_fields import FlaskFieldView, check_field_name
 from layerkit.spec.fields import FieldType
@@ -38,21 +41,32 @@ def version_context(project: ProjectInfo, layout: Layout, version: str) -> dict[
     return {**project_context(project, layout), "version": version}
 
 
+ModulesOf = Callable[[ResourceNames], dict[str, str]]
+
+
 def resource_context(
     project: ProjectInfo,
     layout: Layout,
     resource: Resource,
     known: dict[str, ResourceNames],
     migration: NextMigration,
+    *,
+    version: str = FIRST_VERSION,
+    modules: dict[str, str] | None = None,
+    modules_of: ModulesOf | None = None,
 ) -> dict[str, object]:
+    """`modules`: the resource's own module paths, `modules_of`: another resource's (both default
+    to the layout's, in `version`)."""
     names = resource.names
+    own = modules or layout.resource_modules(names, version)
+    modules_of = modules_of or (lambda other: layout.resource_modules(other, version))
     fields = [FlaskFieldView(f, names, known.get(f.target) if f.target else None) for f in resource.fields]
     for view in fields:
         check_field_name(view, "flask")
     patch = _patch_case(fields)
     return {
         **project_context(project, layout),
-        "mod": layout.resource_modules(names),
+        "mod": own,
         "r": names,
         "fields": fields,
         "sortable": [
@@ -70,10 +84,17 @@ def resource_context(
         "refs": [f for f in fields if f.is_ref],
         "enums": [f for f in fields if f.spec.type is FieldType.ENUM],
         "patch": patch,
-        "patch_factory": layout.resource_modules(patch.target)["factory"] if patch.target else "",
+        "patch_factory": modules_of(patch.target)["factory"] if patch.target else "",
         "migration": migration,
-        "imports": _imports(project, layout, names, fields),
+        "imports": _imports(project, layout, names, own, modules_of, fields),
     }
+
+
+@dataclass(frozen=True)
+class PatchCase:
+    column: str
+    value: str
+    target: ResourceNames | None
 
 
 def _patch_case(fields: list[FlaskFieldView]) -> PatchCase:
@@ -89,11 +110,15 @@ def _patch_case(fields: list[FlaskFieldView]) -> PatchCase:
 
 
 def _imports(
-    project: ProjectInfo, layout: Layout, names: ResourceNames, fields: list[FlaskFieldView]
+    project: ProjectInfo,
+    layout: Layout,
+    names: ResourceNames,
+    own: dict[str, str],
+    modules_of: ModulesOf,
+    fields: list[FlaskFieldView],
 ) -> dict[str, list[str]]:
     """Import lines per artifact; ruff sorts them and drops any that end up unused."""
     m = layout.project_modules(project.features)
-    own = layout.resource_modules(names)
     kinds = {f.spec.type for f in fields}
     models = [
         f"from {m['db_base']} import Entity",
@@ -109,7 +134,10 @@ def _imports(
     if refs:
         models.append("from typing import TYPE_CHECKING")
         models.append("if TYPE_CHECKING:")
-        models += [f"    from {_public_module(layout, t)} import {t.cls}" for t in refs]
+        # another sub-app's model, through its public interface
+        models += [
+            f"    from {modules_of(t).get('init', modules_of(t)['models'])} import {t.cls}" for t in refs
+        ]
     # Generous lists: ruff drops the names a module does not use.
     types = [
         "from decimal import Decimal",
@@ -133,6 +161,15 @@ def _imports(
         "from flask.testing import FlaskClient",
         "from uuid import uuid4",
         f"from {m['test_helpers']} import date_value, datetime_value, next_number, number_value, text_value",
-        *[f"from {layout.resource_modules(t)['factory']} import create_{t.singular}" for t in refs],
+        *[f"from {modules_of(t)['factory']} import create_{t.singular}" for t in refs],
     ]
     return {"models": _hoist_type_checking(models), "types": types, "schemas": schemas, "factory": factory}
+
+
+def _hoist_type_checking(lines: list[str]) -> list[str]:
+    """Keep the `if TYPE_CHECKING:` block after every plain import."""
+    if "if TYPE_CHECKING:" not in lines:
+        return lines
+    start = lines.index("if TYPE_CHECKING:")
+    block = [lines[start]] + [line for line in lines[start + 1 :] if line.startswith("    ")]
+    return [*[line for line in lines if line not in block], *block]

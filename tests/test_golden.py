@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import EXAMPLES, Cli
 
 GOLDEN = Path(__file__).parent / "golden"
-# name -> (spec, preset): None keeps the spec's own preset.
+# name -> (spec, preset): None keeps the spec's own preset (the default one for these examples)
 CASES: dict[str, tuple[Path, str | None]] = {
     "bookshop": (EXAMPLES / "bookshop.yaml", None),
     "everything": (EXAMPLES / "everything.json", None),

@@ -10,11 +10,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
 
-from layerkit.presets import Preset
+if TYPE_CHECKING:
+    from layerkit.layouts import Layout
 
 BIN = Path(sys.executable).parent
 # Generated projects share this environment (it has their dependencies) and one mypy cache.
@@ -54,26 +56,24 @@ def generate(spec: Path, target: Path, *, preset: str | None = None) -> Path:
     return target
 
 
-def preset_of(project: Path) -> Preset:
+def layout_of(project: Path) -> Layout:
+    """The layout of the project's preset, as its manifest names it."""
     import tomllib
 
     from layerkit.presets import get_preset
 
     manifest = tomllib.loads((project / ".layerkit.toml").read_text())
-    return get_preset(manifest["layerkit"]["preset"])
+    return get_preset(manifest["layerkit"]["preset"]).layout
 
 
 def app_of(project: Path) -> str:
     """The project's application ("app.main:app"), as its preset's layout says."""
-    return preset_of(project).layout.app_path
+    return layout_of(project).app_path
 
 
-def server_command(project: Path, port: int) -> list[str]:
-    """The production server of the project's framework: uvicorn (ASGI) or gunicorn (WSGI, with
-    the project's own gunicorn.conf.py)."""
-    if preset_of(project).framework == "flask":
-        return [tool("gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", app_of(project)]
-    return [tool("uvicorn"), app_of(project), "--host", "127.0.0.1", "--port", str(port)]
+def fuzz_module(project: Path) -> str:
+    """The project's `make fuzz` runner ("tests.fuzz"), as its preset's layout says."""
+    return layout_of(project).project_modules()["fuzz"]
 
 
 def static_checks(project: Path) -> None:
@@ -91,6 +91,14 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def server_command(project: Path, port: int) -> list[str]:
+    """The production server of the project's framework: uvicorn (ASGI) or gunicorn (WSGI, with
+    the project's own gunicorn.conf.py)."""
+    if layout_of(project).framework == "flask":
+        return [tool("gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", app_of(project)]
+    return [tool("uvicorn"), app_of(project), "--host", "127.0.0.1", "--port", str(port)]
 
 
 @contextmanager

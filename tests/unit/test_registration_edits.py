@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import layerkit
-from layerkit.edit.registration import register_blueprint, register_model, register_router
+from layerkit.edit.registration import register_model, register_router
 from layerkit.errors import EditError
 
 TEMPLATES = Path(layerkit.__file__).parent / "templates" / "fastapi" / "project"
@@ -305,54 +305,3 @@ def test_register_model_refuses_an_all_that_is_not_a_list_of_strings() -> None:
 
     with pytest.raises(EditError, match=r"`__all__` must stay a list of strings; add 'Author' by hand"):
         add_model(source, "authors", "Author")
-
-
-V1_TEMPLATE = (TEMPLATES.parent.parent / "flask" / "project" / "api_v1.py.j2").read_text(encoding="utf-8")
-
-
-def add_blueprint(source: str, plural: str, function: str | None = None, registry: str = "v1") -> str:
-    return register_blueprint(
-        source,
-        path="app/api/v1/v1.py",
-        origin=f"app.{plural}",
-        name="blueprint",
-        alias=f"{plural}_blueprint",
-        registry=registry,
-        function=function,
-    )
-
-
-def registered(source: str) -> list[str]:
-    """The blueprints passed to `X.register_blueprint(...)`, at module level or in a function."""
-    return [
-        ast.unparse(node.args[0])
-        for node in ast.walk(ast.parse(source))
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "register_blueprint"
-    ]
-
-
-def test_register_blueprint_on_a_module_blueprint_and_in_a_factory_is_idempotent() -> None:
-    edited = add_blueprint(add_blueprint(V1_TEMPLATE, "books"), "authors")
-    assert ("app.books", "blueprint", "books_blueprint") in imported(edited)
-    assert registered(edited) == ["books_blueprint", "authors_blueprint"]
-    assert add_blueprint(edited, "books") == edited
-    assert edited.startswith(V1_TEMPLATE.split("\n\n")[0])  # the docstring stays first
-
-    factory = (
-        "from flask import Flask\n\n\n"
-        "def create_app() -> Flask:\n"
-        "    app = Flask(__name__)\n"
-        "    app.register_blueprint(health)  # always there\n"
-        "    return app\n"
-    )
-    edited = add_blueprint(factory, "books", function="create_app", registry="app")
-    assert registered(edited) == ["health", "books_blueprint"]
-    assert "# always there" in edited and edited.rstrip().endswith("return app")
-    assert add_blueprint(edited, "books", function="create_app", registry="app") == edited
-
-    with pytest.raises(EditError, match=r"`create_app\(\)` no longer assigns `app = ...Blueprint"):
-        add_blueprint("def create_app() -> None:\n    pass\n", "books", function="create_app", registry="app")
-    with pytest.raises(EditError, match=r"app/api/v1/v1.py no longer assigns `v1 = \.\.\.Blueprint"):
-        add_blueprint("from apiflask import APIBlueprint\n", "books")

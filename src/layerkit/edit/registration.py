@@ -3,12 +3,13 @@ and every edit is idempotent."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from layerkit.errors import EditError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import libcst as cst
 
 
@@ -143,52 +144,6 @@ def register_router(source: str, *, path: str, origin: str, alias: str, registry
     return module.with_changes(body=body).code
 
 
-def register_blueprint(
-    source: str, *, path: str, origin: str, name: str, alias: str, registry: str, function: str | None = None
-) -> str:
-    """Make `path` import the blueprint `name` from `origin` (as `alias`) and register it on
-    `registry`: a module-level blueprint, or one assigned inside the function `function`
-    (an application factory's `app`)."""
-    import libcst as cst
-
-    module = _parse(source, path)
-    module, local = _ensure_import(module, origin, name, alias)
-    owner = None if function is None else _function(module, function)
-    body: Sequence[cst.BaseStatement] = ()
-    if owner is None and function is None:
-        body = module.body
-    elif owner is not None and isinstance(owner.body, cst.IndentedBlock):
-        body = owner.body.body
-    if not any(_assigned_name(statement) == registry for statement in body):
-        where = f"{path}: `{function}()`" if function else path
-        raise EditError(
-            f"{where} no longer assigns `{registry} = ...Blueprint(...)`: restore it, or"
-            f" register `{alias}` from {origin} by hand"
-        )
-    statements = list(body)
-    registered = [_included_router(statement, registry, "register_blueprint") for statement in statements]
-    if local in registered:
-        return module.code
-    anchors = [i for i, found in enumerate(registered) if found is not None]
-    if not anchors:
-        anchors = [i for i, statement in enumerate(statements) if _assigned_name(statement) == registry]
-    statements.insert(anchors[-1] + 1, cst.parse_statement(f"{registry}.register_blueprint({local})\n"))
-    if owner is None:
-        return module.with_changes(body=statements).code
-    assert isinstance(owner.body, cst.IndentedBlock)
-    changed = owner.with_changes(body=owner.body.with_changes(body=statements))
-    return module.with_changes(body=[changed if s is owner else s for s in module.body]).code
-
-
-def _function(module: cst.Module, name: str) -> cst.FunctionDef | None:
-    import libcst as cst
-
-    for statement in module.body:
-        if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
-            return statement
-    return None
-
-
 def register_model(source: str, *, path: str, origin: str, name: str) -> str:
     """Make `path` import the model `name` from `origin` and list it in `__all__`."""
     import libcst as cst
@@ -306,6 +261,52 @@ def _defined_name(statement: cst.BaseStatement) -> str | None:
     if isinstance(statement, (cst.ClassDef, cst.FunctionDef)):
         return statement.name.value
     return _assigned_name(statement)
+
+
+def register_blueprint(
+    source: str, *, path: str, origin: str, name: str, alias: str, registry: str, function: str | None = None
+) -> str:
+    """Make `path` import the blueprint `name` from `origin` (as `alias`) and register it on
+    `registry`: a module-level blueprint, or one assigned inside the function `function`
+    (an application factory's `app`)."""
+    import libcst as cst
+
+    module = _parse(source, path)
+    module, local = _ensure_import(module, origin, name, alias)
+    owner = None if function is None else _function(module, function)
+    body: Sequence[cst.BaseStatement] = ()
+    if owner is None and function is None:
+        body = module.body
+    elif owner is not None and isinstance(owner.body, cst.IndentedBlock):
+        body = owner.body.body
+    if not any(_assigned_name(statement) == registry for statement in body):
+        where = f"{path}: `{function}()`" if function else path
+        raise EditError(
+            f"{where} no longer assigns `{registry} = ...Blueprint(...)`: restore it, or"
+            f" register `{alias}` from {origin} by hand"
+        )
+    statements = list(body)
+    registered = [_included_router(statement, registry, "register_blueprint") for statement in statements]
+    if local in registered:
+        return module.code
+    anchors = [i for i, found in enumerate(registered) if found is not None]
+    if not anchors:
+        anchors = [i for i, statement in enumerate(statements) if _assigned_name(statement) == registry]
+    statements.insert(anchors[-1] + 1, cst.parse_statement(f"{registry}.register_blueprint({local})\n"))
+    if owner is None:
+        return module.with_changes(body=statements).code
+    assert isinstance(owner.body, cst.IndentedBlock)
+    changed = owner.with_changes(body=owner.body.with_changes(body=statements))
+    return module.with_changes(body=[changed if s is owner else s for s in module.body]).code
+
+
+def _function(module: cst.Module, name: str) -> cst.FunctionDef | None:
+    import libcst as cst
+
+    for statement in module.body:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
+            return statement
+    return None
 
 
 def _included(source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str:

@@ -12,6 +12,10 @@ worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))  # DB_POOL_SIZE: as many connections
 keepalive = 5
 accesslog = None  # the app logs each request itself (LOG_REQUESTS)
+# No cap on the request line here: gunicorn's (4 KiB) answers a long query string with an HTML
+# 414 that no client of this API expects; the app answers any URL itself (a JSON 422 for what it
+# cannot parse). In production a reverse proxy in front sets the limit.
+limit_request_line = 0
 
 
 def post_worker_init(_worker: object) -> None:

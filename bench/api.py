@@ -1,8 +1,9 @@
 """A generated API against hand-written yardsticks: `make bench-api` (or `.venv/bin/python bench/api.py`).
 
 Generates a project with one `item` resource, seeds the same 10,000 rows as ../shared/perf/seed.py,
-serves it and the yardsticks (ref_raw: Starlette + raw SQL; ref_fastapi: FastAPI + ORM) one at a
-time with `uvicorn --workers 2` on loopback, and loads each with `wrk -t2 -c32` (2 s warm-up, then
+serves it and the yardsticks (ref_raw: Starlette + raw SQL; ref_fastapi: FastAPI + ORM; for Flask
+presets ref_flask: Flask + sync ORM) one at a time with `uvicorn --workers 2` (`gunicorn -w 2` for
+WSGI apps, a generated one with its own gunicorn.conf.py) on loopback, and loads each with `wrk -t2 -c32` (2 s warm-up, then
 the timed run): GET by id, GET a page of 50, POST. Rounds interleave the apps; tables show medians
 over rounds (errors: all rounds added up), ratios to the yardsticks and the issue's goals. Ends with
 the start-up time of a generated app with 1 and with 50 resources. Needs Debian's `wrk` and, for
@@ -40,6 +41,8 @@ from api_load import (
 from api_report import (
     DEFAULT_PRESET,
     REF_FASTAPI,
+    REF_FLASK,
+    REF_FLASK_TOTAL,
     REF_RAW,
     REF_RAW_TOTAL,
     Summary,
@@ -75,8 +78,10 @@ STARTUP_LAUNCHES = 3
 DATABASE_CHOICES = {"sqlite": ("sqlite",), "postgres": ("postgres",), "both": ("sqlite", "postgres")}
 DATABASE_LABELS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 GENERATED_ENV = {"LOG_REQUESTS": "false", "LOG_LEVEL": "WARNING"}
-# Every FastAPI preset's generated app is measured against the same yardsticks.
+# Every FastAPI preset's generated app is measured against the same yardsticks; Flask presets'
+# against ref_flask.
 FASTAPI_PRESETS = tuple(name for name, entry in CATALOG.items() if entry.framework == "fastapi")
+FLASK_PRESETS = tuple(name for name, entry in CATALOG.items() if entry.framework == "flask")
 
 
 @dataclass(frozen=True)
@@ -122,9 +127,9 @@ def parse_args(argv: Sequence[str]) -> Settings:
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_SECONDS} s runs, 1 round")
     parser.add_argument(
         "--presets",
-        default=",".join(FASTAPI_PRESETS),
+        default=",".join((*FASTAPI_PRESETS, *FLASK_PRESETS)),
         metavar="P,Q",
-        help=f"the presets whose generated app is measured ({','.join(FASTAPI_PRESETS)})",
+        help=f"the presets whose generated app is measured ({','.join((*FASTAPI_PRESETS, *FLASK_PRESETS))})",
     )
     args = parser.parse_args(argv)
     if args.duration < 1 or args.rounds < 1:
@@ -156,18 +161,31 @@ def apps_for(databases: Databases, perf_dir: Path, projects: Mapping[str, Path])
         App(
             generated_name(preset),
             ServerSpec(
-                app_of(preset), project, {"DATABASE_URL": databases.generated_urls[preset], **GENERATED_ENV}
+                app_of(preset),
+                project,
+                {"DATABASE_URL": databases.generated_urls[preset], **GENERATED_ENV},
+                wsgi=preset in FLASK_PRESETS,
             ),
             "/api/v1/items",
         )
         for preset, project in projects.items()
     )
-    return (
-        App(REF_RAW, ServerSpec("ref_raw:app", perf_dir, ref_env), "/items"),
-        App(REF_FASTAPI, ServerSpec("ref_fastapi:app", perf_dir, ref_env), "/items"),
-        App(REF_RAW_TOTAL, ServerSpec("ref_raw_total:app", YARDSTICKS, total_env), "/items"),
-        *generated,
-    )
+    yardsticks = []
+    if any(preset not in FLASK_PRESETS for preset in projects):
+        yardsticks += [
+            App(REF_RAW, ServerSpec("ref_raw:app", perf_dir, ref_env), "/items"),
+            App(REF_FASTAPI, ServerSpec("ref_fastapi:app", perf_dir, ref_env), "/items"),
+            App(REF_RAW_TOTAL, ServerSpec("ref_raw_total:app", YARDSTICKS, total_env), "/items"),
+        ]
+    if any(preset in FLASK_PRESETS for preset in projects):
+        # As its docstring serves it: `gunicorn -w 2` (sync workers); and with the list's total.
+        yardsticks += [
+            App(REF_FLASK, ServerSpec("ref_flask:app", perf_dir, ref_env, wsgi=True), "/items"),
+            App(
+                REF_FLASK_TOTAL, ServerSpec("ref_flask_total:app", YARDSTICKS, total_env, wsgi=True), "/items"
+            ),
+        ]
+    return (*yardsticks, *generated)
 
 
 def rotated(apps: Sequence[App], round_index: int) -> list[App]:
@@ -223,8 +241,9 @@ def bench_database(
         databases.label,
         [case.name for case in cases],
         [app.name for app in apps],
-        [generated_name(preset) for preset in projects],
+        [generated_name(preset) for preset in projects if preset not in FLASK_PRESETS],
         summaries,
+        [generated_name(preset) for preset in projects if preset in FLASK_PRESETS],
     )
 
 
@@ -262,7 +281,7 @@ def header(settings: Settings) -> str:
             "",
             f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.platform()}",
             f"Load average (1/5/15 min) before: {load_averages()}",
-            f"Method: uvicorn --workers 2; wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS}, {WARM_UP_SECONDS} s warm-up,"
+            f"Method: uvicorn --workers 2 (WSGI apps: gunicorn -w 2); wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS}, {WARM_UP_SECONDS} s warm-up,"
             f" {settings.seconds} s runs, {settings.rounds} interleaved round(s); medians over rounds,"
             " errors summed; 10,000 rows.",
         ]

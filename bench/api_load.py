@@ -1,4 +1,5 @@
-"""Serve one app with uvicorn and load it with wrk: one server at a time, loopback only, bounded in time."""
+"""Serve one app (uvicorn, or gunicorn for WSGI apps) and load it with wrk: one server at a time,
+loopback only, bounded in time."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from measure import BenchError, clean_env
 
 HOST = "127.0.0.1"
 UVICORN = Path(sys.executable).parent / "uvicorn"
+GUNICORN = Path(sys.executable).parent / "gunicorn"
 READY_TIMEOUT = 60.0  # seconds from launch to the first 200
 STOP_TIMEOUT = 15.0  # seconds from SIGTERM to SIGKILL
 WRK_THREADS = 2
@@ -29,12 +31,14 @@ RESULT_LINE = re.compile(r"^RESULT (.+)$", re.MULTILINE)
 
 @dataclass(frozen=True)
 class ServerSpec:
-    """How to serve one app: `uvicorn APP` (e.g. "ref_raw:app") in `cwd` with extra environment."""
+    """How to serve one app: `uvicorn APP` (e.g. "ref_raw:app"), or `gunicorn APP` for a WSGI
+    app (a gunicorn.conf.py in `cwd` applies, as in production), in `cwd` with extra environment."""
 
     app: str
     cwd: Path
     env: Mapping[str, str]
     workers: int = 2
+    wsgi: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,18 @@ def free_port() -> int:
         return port
 
 
-def uvicorn_command(spec: ServerSpec, port: int) -> list[str]:
+def server_command(spec: ServerSpec, port: int) -> list[str]:
+    if spec.wsgi:
+        return [
+            str(GUNICORN),
+            "-w",
+            str(spec.workers),
+            "-b",
+            f"{HOST}:{port}",
+            "--log-level",
+            "warning",
+            spec.app,
+        ]
     return [
         str(UVICORN),
         spec.app,
@@ -82,7 +97,7 @@ def launch(spec: ServerSpec, port: int, log: Path) -> subprocess.Popen[bytes]:
     """Start the server in a process group of its own, its output appended to `log`."""
     with log.open("ab") as output:
         return subprocess.Popen(
-            uvicorn_command(spec, port),
+            server_command(spec, port),
             cwd=spec.cwd,
             env={**clean_env(), **spec.env},
             stdin=subprocess.DEVNULL,

@@ -13,6 +13,8 @@ from run import markdown_table
 REF_RAW = "ref_raw"
 REF_FASTAPI = "ref_fastapi"
 REF_RAW_TOTAL = "ref_raw_total"  # ref_raw whose pages also count the total, as the generated list does
+REF_FLASK = "ref_flask"  # Flask + sync ORM on gunicorn: the yardstick of the Flask presets
+REF_FLASK_TOTAL = "ref_flask_total"  # ref_flask whose pages also count the total, as generated lists do
 DEFAULT_PRESET = "fastapi"
 
 
@@ -26,6 +28,7 @@ def generated_name(preset: str) -> str:
 THROUGHPUT_GOAL = 0.5  # generated req/s over the yardstick's, at least
 THROUGHPUT_CASES = ("by-id", "list")  # the cases the throughput goal applies to
 P99_GOAL = 2.0  # generated p99 over the yardstick's, at most
+FLASK_THROUGHPUT_GOAL = 1.5  # a generated Flask app's req/s over ref_flask's, at least
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,81 @@ class Verdict:
         return missed
 
 
+@dataclass(frozen=True)
+class FlaskVerdict:
+    """A generated Flask app against ref_flask on one case (the issue's goals for the Flask family)."""
+
+    app: str
+    case: str
+    rps_ratio: float
+    p99_ratio: float
+    errors: int
+    rps_vs_total: float  # on list only: against ref_flask doing the same counting
+
+    @property
+    def throughput_ok(self) -> bool | None:
+        return self.rps_ratio >= FLASK_THROUGHPUT_GOAL if self.case in THROUGHPUT_CASES else None
+
+    @property
+    def p99_ok(self) -> bool:
+        return self.p99_ratio <= P99_GOAL
+
+    def misses(self) -> list[str]:
+        missed = []
+        if self.throughput_ok is False:
+            missed.append(
+                f"{self.app} {self.case}: req/s {self.rps_ratio:.2f}x {REF_FLASK}'s"
+                f" (goal >= {FLASK_THROUGHPUT_GOAL}x)"
+            )
+        if not self.p99_ok:
+            missed.append(
+                f"{self.app} {self.case}: p99 {self.p99_ratio:.2f}x {REF_FLASK}'s (goal <= {P99_GOAL:g}x)"
+            )
+        if self.errors:
+            missed.append(f"{self.app} {self.case}: {self.errors} error(s) (goal 0)")
+        return missed
+
+
+def flask_verdict(app: str, case: str, summaries: Summaries) -> FlaskVerdict:
+    generated, flask = summaries[case, app], summaries[case, REF_FLASK]
+    total = summaries.get((case, REF_FLASK_TOTAL))
+    return FlaskVerdict(
+        app,
+        case,
+        ratio(generated.rps, flask.rps),
+        ratio(generated.p99_ms, flask.p99_ms),
+        generated.errors,
+        ratio(generated.rps, total.rps) if total is not None else float("nan"),
+    )
+
+
+def flask_ratios_table(verdicts: Sequence[FlaskVerdict]) -> str:
+    header = [
+        "app",
+        "case",
+        "req/s gen/ref_flask",
+        "req/s gen/ref_flask_total",
+        "p99 gen/ref_flask",
+        f"req/s >= {FLASK_THROUGHPUT_GOAL}x ref_flask",
+        f"p99 <= {P99_GOAL:g}x ref_flask",
+        "0 errors",
+    ]
+    body = [
+        [
+            item.app,
+            item.case,
+            f"{item.rps_ratio:.2f}x",
+            f"{item.rps_vs_total:.2f}x" if item.case == "list" else "",
+            f"{item.p99_ratio:.2f}x",
+            mark(item.throughput_ok),
+            mark(item.p99_ok),
+            mark(item.errors == 0),
+        ]
+        for item in verdicts
+    ]
+    return markdown_table(header, body)
+
+
 def ratio(numerator: float, denominator: float) -> float:
     return numerator / denominator if denominator else float("inf")
 
@@ -174,7 +252,7 @@ def ratios_table(verdicts: Sequence[Verdict]) -> str:
     return markdown_table(header, body)
 
 
-def goals_summary(verdicts: Sequence[Verdict]) -> str:
+def goals_summary(verdicts: Sequence[Verdict | FlaskVerdict]) -> str:
     missed = [line for item in verdicts for line in item.misses()]
     if not missed:
         return "All goals met."
@@ -182,17 +260,20 @@ def goals_summary(verdicts: Sequence[Verdict]) -> str:
 
 
 def database_section(
-    label: str, cases: Sequence[str], apps: Sequence[str], generated: Sequence[str], summaries: Summaries
+    label: str,
+    cases: Sequence[str],
+    apps: Sequence[str],
+    generated: Sequence[str],
+    summaries: Summaries,
+    flask_generated: Sequence[str] = (),
 ) -> str:
-    """`generated`: the apps judged against the yardsticks (one per preset)."""
+    """`generated`: the FastAPI apps judged against ref_raw & co; `flask_generated`: the Flask
+    apps judged against ref_flask (one app per preset)."""
     verdicts = [verdict(app, case, summaries) for app in generated for case in cases]
+    flask = [flask_verdict(app, case, summaries) for app in flask_generated for case in cases]
+    tables = ([ratios_table(verdicts)] if verdicts else []) + ([flask_ratios_table(flask)] if flask else [])
     return "\n\n".join(
-        [
-            f"## {label}",
-            results_table(cases, apps, summaries),
-            ratios_table(verdicts),
-            goals_summary(verdicts),
-        ]
+        [f"## {label}", results_table(cases, apps, summaries), *tables, goals_summary([*verdicts, *flask])]
     )
 
 

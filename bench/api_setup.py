@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 PERF_DIR = ROOT.parent / "shared" / "perf"
-PERF_FILES = ("ref_raw.py", "ref_fastapi.py", "seed.py", "wrk/by_id.lua")
+PERF_FILES = ("ref_raw.py", "ref_fastapi.py", "ref_flask.py", "seed.py", "wrk/by_id.lua")
 BIN = Path(sys.executable).parent
 LAYERKIT = BIN / "layerkit"
 ALEMBIC = BIN / "alembic"

@@ -18,6 +18,7 @@ CASES: dict[str, tuple[Path, str | None]] = {
     "everything": (EXAMPLES / "everything.json", None),
     "fastapi-services-bookshop": (EXAMPLES / "bookshop.yaml", "fastapi-services"),
     "fastapi-layered-bookshop": (EXAMPLES / "bookshop.yaml", "fastapi-layered"),
+    "flask-subapps-bookshop": (EXAMPLES / "bookshop.yaml", "flask-subapps"),
 }
 
 

@@ -93,13 +93,21 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def server_command(project: Path, port: int) -> list[str]:
+    """The production server of the project's framework: uvicorn (ASGI) or gunicorn (WSGI, with
+    the project's own gunicorn.conf.py)."""
+    if layout_of(project).framework == "flask":
+        return [tool("gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", app_of(project)]
+    return [tool("uvicorn"), app_of(project), "--host", "127.0.0.1", "--port", str(port)]
+
+
 @contextmanager
 def serve(project: Path, database_url: str, **env: str) -> Iterator[httpx.Client]:
-    """Migrate, start the app under uvicorn on a free port (`env`: more settings), yield a client."""
+    """Migrate, start the app's server on a free port (`env`: more settings), yield a client."""
     run([tool("alembic"), "upgrade", "head"], cwd=project, DATABASE_URL=database_url)
     port = _free_port()
     server = subprocess.Popen(
-        [tool("uvicorn"), app_of(project), "--host", "127.0.0.1", "--port", str(port)],
+        server_command(project, port),
         cwd=project,
         env=project_env(DATABASE_URL=database_url, LOG_REQUESTS="false", **env),
         stdout=subprocess.DEVNULL,

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Protocol
 from layerkit.errors import EditError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import libcst as cst
 
 
@@ -106,8 +108,10 @@ def _assigned_name(statement: cst.BaseStatement) -> str | None:
     return target.value if isinstance(target, cst.Name) else None
 
 
-def _included_router(statement: cst.BaseStatement, registry: str) -> str | None:
-    """`X` for a top-level `registry.include_router(X, ...)` statement, else None."""
+def _included_router(
+    statement: cst.BaseStatement, registry: str, method: str = "include_router"
+) -> str | None:
+    """`X` for a `registry.include_router(X, ...)` statement (or another `method`), else None."""
     import libcst as cst
 
     if not isinstance(statement, cst.SimpleStatementLine) or not isinstance(statement.body[0], cst.Expr):
@@ -118,7 +122,7 @@ def _included_router(statement: cst.BaseStatement, registry: str) -> str | None:
         and isinstance(call.func, cst.Attribute)
         and isinstance(call.func.value, cst.Name)
         and call.func.value.value == registry
-        and call.func.attr.value == "include_router"
+        and call.func.attr.value == method
         and call.args
     ):
         return None
@@ -380,9 +384,67 @@ def _defined_name(statement: cst.BaseStatement) -> str | None:
     return _assigned_name(statement)
 
 
+def register_blueprint(
+    source: str, *, path: str, origin: str, name: str, alias: str, registry: str, function: str | None = None
+) -> str:
+    """Make `path` import the blueprint `name` from `origin` (as `alias`) and register it on
+    `registry`: a module-level blueprint, or one assigned inside the function `function`
+    (an application factory's `app`)."""
+    import libcst as cst
+
+    module = _parse(source, path)
+    module, local = _ensure_import(module, origin, name, alias)
+    owner = None if function is None else _function(module, function)
+    body: Sequence[cst.BaseStatement] = ()
+    if owner is None and function is None:
+        body = module.body
+    elif owner is not None and isinstance(owner.body, cst.IndentedBlock):
+        body = owner.body.body
+    if not any(_assigned_name(statement) == registry for statement in body):
+        where = f"{path}: `{function}()`" if function else path
+        raise EditError(
+            f"{where} no longer assigns `{registry} = ...Blueprint(...)`: restore it, or"
+            f" register `{alias}` from {origin} by hand"
+        )
+    statements = list(body)
+    registered = [_included_router(statement, registry, "register_blueprint") for statement in statements]
+    if local in registered:
+        return module.code
+    anchors = [i for i, found in enumerate(registered) if found is not None]
+    if not anchors:
+        anchors = [i for i, statement in enumerate(statements) if _assigned_name(statement) == registry]
+    statements.insert(anchors[-1] + 1, cst.parse_statement(f"{registry}.register_blueprint({local})\n"))
+    if owner is None:
+        return module.with_changes(body=statements).code
+    assert isinstance(owner.body, cst.IndentedBlock)
+    changed = owner.with_changes(body=owner.body.with_changes(body=statements))
+    return module.with_changes(body=[changed if s is owner else s for s in module.body]).code
+
+
+def _function(module: cst.Module, name: str) -> cst.FunctionDef | None:
+    import libcst as cst
+
+    for statement in module.body:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
+            return statement
+    return None
+
+
 def _included(source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str:
     return register_router(
         source, path=path, origin=params["origin"], alias=params["alias"], registry=params["registry"]
+    )
+
+
+def _blueprint(source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str:
+    return register_blueprint(
+        source,
+        path=path,
+        origin=params["origin"],
+        name=params["name"],
+        alias=params["alias"],
+        registry=params["registry"],
+        function=params.get("function"),
     )
 
 
@@ -413,6 +475,7 @@ class Strategy(Protocol):
 # Registration strategies by name (layouts name them in their `registrations`).
 STRATEGIES: dict[str, Strategy] = {
     "include_router": _included,
+    "register_blueprint": _blueprint,
     "export_model": _exported,
     "append_definitions": _appended,
 }

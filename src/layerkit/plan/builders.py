@@ -15,7 +15,7 @@ from layerkit.io.workspace import Workspace
 from layerkit.layouts import FIRST_VERSION, Layout, Registration, module_of
 from layerkit.presets import Preset
 from layerkit.render.engine import format_python, render, render_template
-from layerkit.render.fastapi_context import (
+from layerkit.render.family_context import (
     ProjectInfo,
     project_context,
     resource_context,

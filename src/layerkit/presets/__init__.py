@@ -43,6 +43,12 @@ CATALOG: dict[str, Entry] = {
         "003_378e6498d035f4e4.txt",
         frozenset({"admin"}),
     ),
+    "flask-subapps": Entry(
+        "flask",
+        "layerkit.layouts.flask_subapps:FLASK_SUBAPPS",
+        "Flask sub-apps (seed 000): app/api/root.py registers v1/v2 blueprints that only derive routes from app/<plural>/",
+        "000_7f3a86c191d3cfe3.txt",
+    ),
 }
 PRESET_NAMES = tuple(CATALOG)
 

@@ -1,0 +1,175 @@
+"""Template contexts for the Flask family: what its templates see for a project or a resource."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from layerkit.edit.migrations import NextMigration
+from layerkit.layouts import FIRST_VERSION, Layout
+from layerkit.render.fastapi_context import ProjectInfo
+from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE
+from layerkit.render.flask_fields import FlaskFieldView, check_field_name
+from layerkit.spec.fields import FieldType
+from layerkit.spec.model import Resource
+from layerkit.spec.names import ResourceNames
+
+API_PREFIX = f"/api/{FIRST_VERSION}"
+
+
+def database_url(project: ProjectInfo) -> str:
+    """The development default: the sync drivers the app runs on (sqlite3, psycopg)."""
+    if project.database == "postgres":
+        return f"postgresql+psycopg://postgres@127.0.0.1:5432/{project.package_db}"
+    return f"sqlite:///./{project.package_db}.db"
+
+
+def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
+    return {
+        "project": project,
+        "m": layout.project_modules(project.features),
+        "paths": layout.project_paths(project.features),
+        "features": project.features,
+        "decimal": {"precision": DECIMAL_PRECISION, "scale": DECIMAL_SCALE},
+        "database_url": database_url(project),
+        "app_path": layout.app_path,
+        "api_prefix": API_PREFIX,
+    }
+
+
+def version_context(project: ProjectInfo, layout: Layout, version: str) -> dict[str, object]:
+    return {**project_context(project, layout), "version": version}
+
+
+ModulesOf = Callable[[ResourceNames], dict[str, str]]
+
+
+def resource_context(
+    project: ProjectInfo,
+    layout: Layout,
+    resource: Resource,
+    known: dict[str, ResourceNames],
+    migration: NextMigration,
+    *,
+    version: str = FIRST_VERSION,
+    modules: dict[str, str] | None = None,
+    modules_of: ModulesOf | None = None,
+) -> dict[str, object]:
+    """`modules`: the resource's own module paths, `modules_of`: another resource's (both default
+    to the layout's, in `version`)."""
+    names = resource.names
+    own = modules or layout.resource_modules(names, version)
+    modules_of = modules_of or (lambda other: layout.resource_modules(other, version))
+    fields = [FlaskFieldView(f, names, known.get(f.target) if f.target else None) for f in resource.fields]
+    for view in fields:
+        check_field_name(view, "flask")
+    patch = _patch_case(fields)
+    return {
+        **project_context(project, layout),
+        "mod": own,
+        "r": names,
+        "fields": fields,
+        "sortable": [
+            "id",
+            *[f.column for f in fields if f.spec.type is not FieldType.JSON],
+            "created_at",
+            "updated_at",
+        ],
+        "filterable": [f.column for f in fields if f.query_field and not f.self_ref],
+        "invalid_cases": [case for f in fields for case in f.invalid_cases],
+        "invalid_filters": [case for f in fields if not f.self_ref for case in f.invalid_filters],
+        "nullable": [f.column for f in fields if f.optional and f.query_field and not f.self_ref],
+        "required": [f.column for f in fields if not f.optional and f.spec.default is None],
+        "unique": [f.column for f in fields if f.unique],
+        "refs": [f for f in fields if f.is_ref],
+        "enums": [f for f in fields if f.spec.type is FieldType.ENUM],
+        "patch": patch,
+        "patch_factory": modules_of(patch.target)["factory"] if patch.target else "",
+        "migration": migration,
+        "imports": _imports(project, layout, names, own, modules_of, fields),
+    }
+
+
+@dataclass(frozen=True)
+class PatchCase:
+    column: str
+    value: str
+    target: ResourceNames | None
+
+
+def _patch_case(fields: list[FlaskFieldView]) -> PatchCase:
+    """The field the PATCH test changes: the first plain field, else the first reference."""
+    for view in fields:
+        if not view.is_ref:
+            return PatchCase(view.column, f'{view.owner.singular}_payload()["{view.column}"]', None)
+    view = fields[0]
+    assert view.target is not None
+    if view.self_ref:
+        return PatchCase(view.column, "None", None)
+    return PatchCase(view.column, f'create_{view.target.singular}(client)["id"]', view.target)
+
+
+def _imports(
+    project: ProjectInfo,
+    layout: Layout,
+    names: ResourceNames,
+    own: dict[str, str],
+    modules_of: ModulesOf,
+    fields: list[FlaskFieldView],
+) -> dict[str, list[str]]:
+    """Import lines per artifact; ruff sorts them and drops any that end up unused."""
+    m = layout.project_modules(project.features)
+    kinds = {f.spec.type for f in fields}
+    models = [
+        f"from {m['db_base']} import Entity",
+        "import sqlalchemy as sa",
+        "from sqlalchemy.orm import Mapped, mapped_column, relationship",
+    ]
+    if FieldType.DATETIME in kinds:
+        models.append(f"from {m['db_types']} import UTCDateTime")
+    refs = sorted(
+        {f.target.singular: f.target for f in fields if f.target and not f.self_ref}.values(),
+        key=lambda t: t.singular,
+    )
+    if refs:
+        models.append("from typing import TYPE_CHECKING")
+        models.append("if TYPE_CHECKING:")
+        # another sub-app's model, through its public interface
+        models += [
+            f"    from {modules_of(t).get('init', modules_of(t)['models'])} import {t.cls}" for t in refs
+        ]
+    # Generous lists: ruff drops the names a module does not use.
+    types = [
+        "from decimal import Decimal",
+        "from uuid import UUID",
+        "from typing import Literal, TypedDict",
+        f"from {m['core_types']} import Bool, Date, DateTime, Float, Int, JsonObject, Str",
+    ]
+    models += types[:2] + types[3:]
+    schemas = [
+        "from decimal import Decimal",
+        "from marshmallow import fields",
+        "from marshmallow.validate import Length, OneOf, Range",
+        f"from {m['core_schemas']} import PageQuery, Schema",
+        f"from {m['core_types']} import INT32_MAX, INT32_MIN, Date, DecimalText, EmailText, ExactDecimal,"
+        " FiniteFloat, HttpUrlText, IsoDate, JsonObjectField, NullOr, QueryBool, QueryFloat, QueryInt,"
+        " QueryRowId, RowId, StorableJson, StrictBool, StrictInt, Text, UtcDateTime",
+    ]
+    choices = [f.choices_name for f in fields if f.spec.type is FieldType.ENUM]
+    schemas.append(f"from {own['types']} import {', '.join([f'{names.singular.upper()}_SORTS', *choices])}")
+    factory = [
+        "from flask.testing import FlaskClient",
+        "from uuid import uuid4",
+        f"from {m['test_helpers']} import date_value, datetime_value, next_number, number_value, text_value",
+        *[f"from {modules_of(t)['factory']} import create_{t.singular}" for t in refs],
+    ]
+    return {"models": _hoist_type_checking(models), "types": types, "schemas": schemas, "factory": factory}
+
+
+def _hoist_type_checking(lines: list[str]) -> list[str]:
+    """Keep the `if TYPE_CHECKING:` block after every plain import."""
+    if "if TYPE_CHECKING:" not in lines:
+        return lines
+    start = lines.index("if TYPE_CHECKING:")
+    block = [lines[start]] + [line for line in lines[start + 1 :] if line.startswith("    ")]
+    return [*[line for line in lines if line not in block], *block]

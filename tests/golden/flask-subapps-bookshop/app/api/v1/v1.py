@@ -1,0 +1,12 @@
+"""/api/v1: derives its routes from the sub-apps only (each registers its blueprint here)."""
+
+from apiflask import APIBlueprint
+
+from app.authors import blueprint as authors_blueprint
+from app.books import blueprint as books_blueprint
+from app.reviews import blueprint as reviews_blueprint
+
+v1 = APIBlueprint("v1", __name__, url_prefix="/v1")
+v1.register_blueprint(authors_blueprint)
+v1.register_blueprint(books_blueprint)
+v1.register_blueprint(reviews_blueprint)

@@ -1,0 +1,82 @@
+"""The queries and rules of books: raise domain errors, know no HTTP.
+
+Statements are SQLAlchemy Core on the model's table, compiled once and run on the bare driver;
+rows come back as plain dicts, never live ORM instances.
+"""
+
+from collections.abc import Mapping
+from typing import cast
+
+from sqlalchemy import bindparam, delete, select
+
+from app.books.models import Book
+from app.books.types import BookRow, BookRowPage
+from app.core.database.base import table_of
+from app.core.database.database import Database, IntegrityError
+from app.core.database.integrity import integrity_error
+from app.core.database.statements import (
+    Statement,
+    insert_statement,
+    page_statements,
+    update_statement,
+    with_defaults,
+)
+from app.core.errors import NotFoundError
+from app.core.schemas import PageArgs
+
+_TABLE = table_of(Book)
+_BY_ID = Statement(select(_TABLE).where(_TABLE.c.id == bindparam("id")))
+_DELETE = Statement(delete(_TABLE).where(_TABLE.c.id == bindparam("id")).returning(_TABLE.c.id))
+
+
+class BookService:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def get(self, book_id: int) -> BookRow:
+        row = self._database.fetch_one(_BY_ID, id=book_id)
+        if row is None:
+            raise _not_found(book_id)
+        return cast(BookRow, row)
+
+    def search(self, query: PageArgs) -> BookRowPage:
+        statements = page_statements(_TABLE, tuple(query.values), query.sort, empty=query.empty)
+        rows, total = self._database.fetch_page(
+            statements, limit=query.limit, offset=query.offset, **query.values
+        )
+        items = cast(list[BookRow], rows)
+        return {"items": items, "total": total, "limit": query.limit, "offset": query.offset}
+
+    def create(self, data: Mapping[str, object]) -> BookRow:
+        created = self._write(insert_statement(_TABLE, tuple(data)), with_defaults(_TABLE, data))
+        assert created is not None  # INSERT ... RETURNING always yields the new row
+        return created
+
+    def update(self, book_id: int, changes: Mapping[str, object]) -> BookRow:
+        if not changes:
+            return self.get(book_id)
+        values = with_defaults(_TABLE, changes, on_update=True)
+        row = self._write(update_statement(_TABLE, tuple(changes)), {**values, "id": book_id})
+        if row is None:
+            raise _not_found(book_id)
+        return row
+
+    def delete(self, book_id: int) -> None:
+        try:
+            deleted = self._database.write(_DELETE, id=book_id)
+        except IntegrityError as error:
+            raise integrity_error(error, resource="book", deleting=True) from error
+        if deleted is None:
+            raise _not_found(book_id)
+
+    def _write(self, statement: Statement, values: dict[str, object]) -> BookRow | None:
+        """One write; broken constraints become domain errors."""
+        try:
+            row = self._database.write(statement, **values)
+        except IntegrityError as error:
+            raise integrity_error(error, resource="book") from error
+        return None if row is None else cast(BookRow, row)
+
+
+def _not_found(book_id: int) -> NotFoundError:
+    return NotFoundError(f"book {book_id} not found")

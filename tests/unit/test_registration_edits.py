@@ -21,7 +21,9 @@ from layerkit.errors import EditError
 
 TEMPLATES = Path(layerkit.__file__).parent / "templates" / "fastapi" / "project"
 ROUTER_TEMPLATE = (TEMPLATES / "api_router.py.j2").read_text(encoding="utf-8")
-MODELS_TEMPLATE = (TEMPLATES / "models_registry.py.j2").read_text(encoding="utf-8")
+MODELS_TEMPLATE = (TEMPLATES.parent.parent / "common" / "project" / "models_registry.py.j2").read_text(
+    encoding="utf-8"
+)
 
 
 def add_router(source: str, plural: str) -> str:

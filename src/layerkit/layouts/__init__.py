@@ -63,6 +63,11 @@ class Migrations:
     file: str = "v_{revision}_{slug}.py"  # pattern of a revision's file name
     revision: str = "counter"  # "counter": 0001, 0002, ... | "hex12": Alembic's own 12 hex digits
 
+    @property
+    def alembic_file_template(self) -> str:
+        """`file` in alembic.ini's spelling, so that `alembic revision` names files as we do."""
+        return self.file.removesuffix(".py").format(revision="%%(rev)s", slug="%%(slug)s")
+
 
 @dataclass(frozen=True)
 class Versions:

@@ -46,9 +46,7 @@ def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
         "features": project.features,
         "decimal": {"precision": DECIMAL_PRECISION, "scale": DECIMAL_SCALE},
         # alembic.ini's file_template: `make migration` names revisions like layerkit does
-        "migration_file_template": layout.migrations.file.removesuffix(".py").format(
-            revision="%%(rev)s", slug="%%(slug)s"
-        ),
+        "migration_file_template": layout.migrations.alembic_file_template,
     }
 
 

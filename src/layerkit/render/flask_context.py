@@ -34,6 +34,8 @@ def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
         "database_url": database_url(project),
         "app_path": layout.app_path,
         "api_prefix": API_PREFIX,
+        # alembic.ini's file_template: `make migration` names revisions like layerkit does
+        "migration_file_template": layout.migrations.alembic_file_template,
     }
 
 

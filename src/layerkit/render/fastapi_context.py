@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import FIRST_VERSION, Layout
 from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE, FieldView
+from layerkit.render.patch_case import PatchCase, patch_case
 from layerkit.spec.fields import FieldType
 from layerkit.spec.model import Resource
 from layerkit.spec.names import ResourceNames, to_snake
@@ -75,7 +76,7 @@ def resource_context(
     fields = [FieldView(f, names, known.get(f.target) if f.target else None) for f in resource.fields]
     modules_of = modules_of or layout.resource_modules
     modules = modules or modules_of(names)
-    patch = _patch_case(fields)
+    patch = patch_case(fields, awaited=True)
     return {
         **project_context(project, layout),
         "mod": modules,
@@ -102,25 +103,6 @@ def resource_context(
         "migration": migration,
         "imports": _imports(project, layout, names, modules, modules_of, fields, patch),
     }
-
-
-@dataclass(frozen=True)
-class PatchCase:
-    column: str
-    value: str
-    target: ResourceNames | None
-
-
-def _patch_case(fields: list[FieldView]) -> PatchCase:
-    """The field the PATCH test changes: the first plain field, else the first reference."""
-    for view in fields:
-        if not view.is_ref:
-            return PatchCase(view.column, f'{view.owner.singular}_payload()["{view.column}"]', None)
-    view = fields[0]
-    assert view.target is not None
-    if view.self_ref:
-        return PatchCase(view.column, "None", None)
-    return PatchCase(view.column, f'(await create_{view.target.singular}(client))["id"]', view.target)
 
 
 def _imports(

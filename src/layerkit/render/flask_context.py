@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import FIRST_VERSION, Layout
 from layerkit.render.fastapi_context import ProjectInfo
 from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE
 from layerkit.render.flask_fields import FlaskFieldView, check_field_name
+from layerkit.render.patch_case import patch_case
 from layerkit.spec.fields import FieldType
 from layerkit.spec.model import Resource
 from layerkit.spec.names import ResourceNames
@@ -65,7 +65,7 @@ def resource_context(
     fields = [FlaskFieldView(f, names, known.get(f.target) if f.target else None) for f in resource.fields]
     for view in fields:
         check_field_name(view, "flask")
-    patch = _patch_case(fields)
+    patch = patch_case(fields, awaited=False)
     return {
         **project_context(project, layout),
         "mod": own,
@@ -90,25 +90,6 @@ def resource_context(
         "migration": migration,
         "imports": _imports(project, layout, names, own, modules_of, fields),
     }
-
-
-@dataclass(frozen=True)
-class PatchCase:
-    column: str
-    value: str
-    target: ResourceNames | None
-
-
-def _patch_case(fields: list[FlaskFieldView]) -> PatchCase:
-    """The field the PATCH test changes: the first plain field, else the first reference."""
-    for view in fields:
-        if not view.is_ref:
-            return PatchCase(view.column, f'{view.owner.singular}_payload()["{view.column}"]', None)
-    view = fields[0]
-    assert view.target is not None
-    if view.self_ref:
-        return PatchCase(view.column, "None", None)
-    return PatchCase(view.column, f'create_{view.target.singular}(client)["id"]', view.target)
 
 
 def _imports(

@@ -200,3 +200,14 @@ def test_forks_get_contracts_of_their_own_once_there_is_one() -> None:
     assert "app.books.v2.service" in http and "app.books.v3.schemas" in http
     assert "app.authors.v2.service" not in http
     assert by_id["layerkit-layers"]["containers"] == ["app.authors", "app.books"]
+
+
+def test_an_ignore_list_with_nothing_to_ignore_yet_is_dropped_not_the_contract() -> None:
+    from layerkit.edit.contracts import contracts
+    from layerkit.presets import get_preset
+
+    layout = get_preset("flask-subapps").layout
+    (foundation,) = [c for c in contracts(layout, []) if c["id"] == "layerkit-foundation"]
+    assert "ignore_imports" not in foundation and foundation["source_modules"] == ["app.core"]
+    (grown,) = [c for c in contracts(layout, [resource_names("book")]) if c["id"] == "layerkit-foundation"]
+    assert grown["ignore_imports"] == ["app.core.database.models -> app.books"]

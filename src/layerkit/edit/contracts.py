@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from layerkit.spec.names import ResourceNames
 
 OWNED_PREFIX = "layerkit-"
+# Lists a contract does without when they come out empty; any other empty list holds it back.
+_OPTIONAL_LISTS = ("ignore_imports",)
 _PER_RESOURCE = ("{singular}", "{plural}", "{Plural}", "{Class}", "{mod[")
 _PER_FORK = "{version}"
 
@@ -47,7 +49,11 @@ def contracts(
         body: dict[str, object] = {"id": contract.id}
         for key, value in contract.body.items():
             body[key] = code.expand(value, ordered) if isinstance(value, list) else _fill(layout, value)
-        if all(body[key] for key, value in contract.body.items() if isinstance(value, list) and value):
+        for key in _OPTIONAL_LISTS:
+            if key in body and not body[key]:
+                del body[key]  # nothing to ignore yet (e.g. before the first resource)
+        lists = [key for key, value in contract.body.items() if isinstance(value, list) and value]
+        if all(body[key] for key in lists if key not in _OPTIONAL_LISTS):
             result.append(body)
     return result
 

@@ -15,7 +15,8 @@ from tests.conftest import EXAMPLES, ROOT, Cli, snapshot
 from tests.readme import blocks, commands, section
 
 PRESET = "fastapi-services"
-SEED = ROOT.parent / "shared" / "seeds" / "002_c0683c084461994a.txt"
+# A copy of ../shared/seeds/002_c0683c084461994a.txt, so that the test runs wherever the clone is.
+SEED = ROOT / "tests" / "seeds" / "002_c0683c084461994a.txt"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 
 # The seed's tree, folder by folder (what the bookshop example's three resources make of it).
@@ -115,8 +116,7 @@ def test_the_tree_is_the_seeds_folder_by_folder(bookshop: Path) -> None:
     assert "api.app:app" in (bookshop / "Makefile").read_text()
 
 
-# Every path seed 002 names (in backquotes), read off ../shared/seeds/002_c0683c084461994a.txt;
-# kept here so that the test runs wherever the clone is.
+# Every path seed 002 names (in backquotes).
 SEED_NAMES = {
     *(".env", ".env.docker.env", ".gitignore", ".gitlab-ci.yml", "Dockerfile", "alembic.ini"),
     *("api", "common", "common/settings.py", "db_sql", "db_sql/models.py", "db_sql/versions"),
@@ -127,8 +127,7 @@ SEED_NAMES = {
 
 
 def test_the_seed_names_are_read_right() -> None:
-    if SEED.is_file():  # beside the workplace's seeds: the list above is what the seed says
-        assert set(re.findall(r"`([^`\s]+)`", SEED.read_text())) == SEED_NAMES
+    assert set(re.findall(r"`([^`\s]+)`", SEED.read_text())) == SEED_NAMES
 
 
 def test_every_file_the_seed_names_is_generated(bookshop: Path) -> None:

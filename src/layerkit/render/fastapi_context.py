@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import FIRST_VERSION, Layout
 from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE, FieldView
-from layerkit.render.patch_case import PatchCase, patch_case
+from layerkit.render.shared_context import ModulesOf, PatchCase, model_imports, patch_case, value_types
 from layerkit.spec.fields import FieldType
 from layerkit.spec.model import Resource
 from layerkit.spec.names import ResourceNames, to_snake
@@ -56,7 +55,6 @@ def version_context(project: ProjectInfo, layout: Layout, version: str) -> dict[
 
 
 # The modules of any resource's own code (other resources' factories, models), by its names.
-ModulesOf = Callable[[ResourceNames], dict[str, str]]
 
 
 def resource_context(
@@ -116,33 +114,13 @@ def _imports(
 ) -> dict[str, list[str]]:
     """Import lines per artifact; ruff sorts them and drops any that end up unused."""
     m = layout.project_modules(project.features)
-    kinds = {f.spec.type for f in fields}
-    models = [
-        f"from {m['db_base']} import Entity",
-        "import sqlalchemy as sa",
-        "from sqlalchemy.orm import Mapped, mapped_column, relationship",
-    ]
-    if FieldType.DATETIME in kinds:
-        models.append(f"from {m['db_types']} import UTCDateTime")
     refs = sorted(
         {f.target.singular: f.target for f in fields if f.target and not f.self_ref}.values(),
         key=lambda t: t.singular,
     )
-    # Models in other modules, imported for their annotations (none where one module holds them all).
-    elsewhere = [t for t in refs if modules_of(t)["models"] != own["models"]]
-    if elsewhere:
-        models.append("from typing import TYPE_CHECKING")
-        models.append("if TYPE_CHECKING:")
-        models += [f"    from {_public_module(modules_of(t))} import {t.cls}" for t in elsewhere]
     # Generous lists: ruff drops the names a module does not use.
-    shared = [
-        "from decimal import Decimal",
-        "from uuid import UUID",
-        f"from {m['core_types']} import Bool, Date, DateTime, Float, Int, JsonObject, Str",
-    ]
-    models += shared
     schemas = [
-        *shared,
+        *value_types(m),
         "from typing import Literal",
         "from pydantic import BaseModel, ConfigDict, EmailStr, Field",
         f"from {m['core_schemas']} import PageQuery",
@@ -164,23 +142,8 @@ def _imports(
         target = modules_of(patch.target)["factory"]
         test_router.append(f"from {target} import create_{patch.target.singular}")
     return {
-        "models": _hoist_type_checking(models),
+        "models": model_imports(m, own, modules_of, fields),
         "schemas": schemas,
         "factory": factory,
         "test_router": test_router,
     }
-
-
-def _hoist_type_checking(lines: list[str]) -> list[str]:
-    """Keep the `if TYPE_CHECKING:` block after every plain import."""
-    if "if TYPE_CHECKING:" not in lines:
-        return lines
-    start = lines.index("if TYPE_CHECKING:")
-    block = [lines[start]] + [line for line in lines[start + 1 :] if line.startswith("    ")]
-    rest = [line for line in lines if line not in block]
-    return [*rest, *block]
-
-
-def _public_module(modules: dict[str, str]) -> str:
-    """Where other code imports a resource's model from: its package interface, if it has one."""
-    return modules.get("init", modules["models"])

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import FIRST_VERSION, Layout
 from layerkit.render.fastapi_context import ProjectInfo
 from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE
 from layerkit.render.flask_fields import FlaskFieldView, check_field_name
-from layerkit.render.patch_case import patch_case
+from layerkit.render.shared_context import ModulesOf, model_imports, patch_case
 from layerkit.spec.fields import FieldType
 from layerkit.spec.model import Resource
 from layerkit.spec.names import ResourceNames
@@ -41,9 +39,6 @@ def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
 
 def version_context(project: ProjectInfo, layout: Layout, version: str) -> dict[str, object]:
     return {**project_context(project, layout), "version": version}
-
-
-ModulesOf = Callable[[ResourceNames], dict[str, str]]
 
 
 def resource_context(
@@ -102,25 +97,10 @@ def _imports(
 ) -> dict[str, list[str]]:
     """Import lines per artifact; ruff sorts them and drops any that end up unused."""
     m = layout.project_modules(project.features)
-    kinds = {f.spec.type for f in fields}
-    models = [
-        f"from {m['db_base']} import Entity",
-        "import sqlalchemy as sa",
-        "from sqlalchemy.orm import Mapped, mapped_column, relationship",
-    ]
-    if FieldType.DATETIME in kinds:
-        models.append(f"from {m['db_types']} import UTCDateTime")
     refs = sorted(
         {f.target.singular: f.target for f in fields if f.target and not f.self_ref}.values(),
         key=lambda t: t.singular,
     )
-    if refs:
-        models.append("from typing import TYPE_CHECKING")
-        models.append("if TYPE_CHECKING:")
-        # another sub-app's model, through its public interface
-        models += [
-            f"    from {modules_of(t).get('init', modules_of(t)['models'])} import {t.cls}" for t in refs
-        ]
     # Generous lists: ruff drops the names a module does not use.
     types = [
         "from decimal import Decimal",
@@ -128,7 +108,6 @@ def _imports(
         "from typing import Literal, TypedDict",
         f"from {m['core_types']} import Bool, Date, DateTime, Float, Int, JsonObject, Str",
     ]
-    models += types[:2] + types[3:]
     schemas = [
         "from decimal import Decimal",
         "from marshmallow import fields",
@@ -146,13 +125,5 @@ def _imports(
         f"from {m['test_helpers']} import date_value, datetime_value, next_number, number_value, text_value",
         *[f"from {modules_of(t)['factory']} import create_{t.singular}" for t in refs],
     ]
-    return {"models": _hoist_type_checking(models), "types": types, "schemas": schemas, "factory": factory}
-
-
-def _hoist_type_checking(lines: list[str]) -> list[str]:
-    """Keep the `if TYPE_CHECKING:` block after every plain import."""
-    if "if TYPE_CHECKING:" not in lines:
-        return lines
-    start = lines.index("if TYPE_CHECKING:")
-    block = [lines[start]] + [line for line in lines[start + 1 :] if line.startswith("    ")]
-    return [*[line for line in lines if line not in block], *block]
+    models = model_imports(m, own, modules_of, fields)
+    return {"models": models, "types": types, "schemas": schemas, "factory": factory}

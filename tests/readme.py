@@ -90,3 +90,13 @@ def apply_python(block: Block, root: Path) -> Path:
     head, tail = source.splitlines(keepends=True)[:after], source.splitlines(keepends=True)[after:]
     path.write_text("".join(head) + "\n" + imports + "".join(tail).rstrip("\n") + "\n\n\n" + code)
     return path
+
+
+def layerkit_commands(readme: str, heading: str) -> list[list[str]]:
+    """The arguments of each `layerkit ...` command in a section's bash blocks (comments cut)."""
+    return [
+        command.split("#")[0].split()[1:]
+        for block in blocks(section(readme, heading))
+        for command in commands(block)
+        if command.startswith("layerkit")
+    ]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, ROOT, Cli, snapshot
+from tests.readme import layerkit_commands
 
 # A copy of ../shared/seeds/000_7f3a86c191d3cfe3.txt, so that the test runs wherever the clone is.
 SEED = ROOT / "tests" / "seeds" / "000_7f3a86c191d3cfe3.txt"
@@ -195,3 +196,10 @@ def test_apply_adds_resources_in_dependency_order(cli: Cli, project: Path, tmp_p
     assert versions == ["v_0001_create_author.py", "v_0002_create_book.py", "v_0003_create_review.py"]
     v1 = (project / "app/api/v1/v1.py").read_text()
     assert v1.index("books_blueprint)") < v1.index("reviews_blueprint)")
+
+
+def test_the_readmes_growing_commands_work(cli: Cli, project: Path) -> None:
+    for args in layerkit_commands((project / "README.md").read_text(), "Growing it"):
+        assert cli(*args, cwd=project)[0] == 0, args
+    assert (project / "app/tickets/routes.py").is_file()
+    assert "Ticket" in (project / "app/core/database/models/__init__.py").read_text()

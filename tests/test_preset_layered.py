@@ -12,6 +12,7 @@ import pytest
 
 from layerkit.presets import CATALOG
 from tests.conftest import EXAMPLES, Cli, snapshot
+from tests.readme import layerkit_commands
 
 PRESET = "fastapi-layered"
 SEED = "003_378e6498d035f4e4.txt"
@@ -219,3 +220,10 @@ def test_docker_compose_runs_the_app_with_postgres_and_redis(project: Path) -> N
     assert set(app["depends_on"]) == {"postgres", "redis"}
     dockerfile = (project / "Dockerfile").read_text()
     assert "alembic upgrade head && exec uvicorn app.main:app" in dockerfile
+
+
+def test_the_readmes_growing_commands_work(cli: Cli, project: Path) -> None:
+    for args in layerkit_commands((project / "README.md").read_text(), "Growing it"):
+        assert cli(*args, cwd=project)[0] == 0, args
+    assert (project / "app/api/v1/tickets.py").is_file()
+    assert "TicketDAO" in (project / "app/database/data_layer/tickets.py").read_text()

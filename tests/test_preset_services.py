@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, ROOT, Cli, snapshot
-from tests.readme import blocks, commands, section
+from tests.readme import layerkit_commands
 
 PRESET = "fastapi-services"
 # A copy of ../shared/seeds/002_c0683c084461994a.txt, so that the test runs wherever the clone is.
@@ -222,9 +222,7 @@ def test_names_that_collide_in_this_tree_are_refused(cli: Cli, shop: Path, name:
 
 
 def test_the_readmes_growing_commands_work(cli: Cli, shop: Path) -> None:
-    (grow,) = blocks(section((shop / "README.md").read_text(), "Growing it"))
-    for command in commands(grow):
-        if command.startswith("layerkit"):
-            assert cli(*command.split("#")[0].split()[1:], cwd=shop)[0] == 0, command
+    for args in layerkit_commands((shop / "README.md").read_text(), "Growing it"):
+        assert cli(*args, cwd=shop)[0] == 0, args
     assert (shop / "service/ticket/routes.py").is_file()
     assert "class Ticket(Entity):" in (shop / "db_sql/models.py").read_text()

@@ -12,7 +12,7 @@ from typing import Any
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import Layout
 from layerkit.render import fastapi_context, flask_context
-from layerkit.render.fastapi_context import ProjectInfo
+from layerkit.render.shared_context import ProjectInfo
 from layerkit.spec.model import Resource
 from layerkit.spec.names import ResourceNames
 

@@ -2,39 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import FIRST_VERSION, Layout
 from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE, FieldView
-from layerkit.render.shared_context import ModulesOf, PatchCase, model_imports, patch_case, value_types
+from layerkit.render.shared_context import (
+    ModulesOf,
+    PatchCase,
+    ProjectInfo,
+    model_imports,
+    patch_case,
+    value_types,
+)
 from layerkit.spec.fields import FieldType
 from layerkit.spec.model import Resource
-from layerkit.spec.names import ResourceNames, to_snake
+from layerkit.spec.names import ResourceNames
 
 
-@dataclass(frozen=True)
-class ProjectInfo:
-    name: str
-    database: str
-    package: str
-    migrations_dir: str
-    features: frozenset[str] = frozenset()
-    first_party: tuple[str, ...] = ("app", "tests")
-
-    @property
-    def package_db(self) -> str:
-        return to_snake(self.name)
-
-    @property
-    def dist_name(self) -> str:
-        return self.name.lower().replace("_", "-")
-
-    @property
-    def default_database_url(self) -> str:
-        if self.database == "postgres":
-            return f"postgresql+asyncpg://postgres@127.0.0.1:5432/{self.package_db}"
-        return f"sqlite+aiosqlite:///./{self.package_db}.db"
+def database_url(project: ProjectInfo) -> str:
+    """The development database's URL, on the async drivers."""
+    if project.database == "postgres":
+        return f"postgresql+asyncpg://postgres@127.0.0.1:5432/{project.package_db}"
+    return f"sqlite+aiosqlite:///./{project.package_db}.db"
 
 
 def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
@@ -44,6 +32,7 @@ def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
         "paths": layout.project_paths(project.features),
         "packages": layout.contract_root_packages(),  # the project's own source packages
         "features": project.features,
+        "database_url": database_url(project),
         "decimal": {"precision": DECIMAL_PRECISION, "scale": DECIMAL_SCALE},
         # alembic.ini's file_template: `make migration` names revisions like layerkit does
         "migration_file_template": layout.migrations.alembic_file_template,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import FIRST_VERSION, Layout
-from layerkit.render.fastapi_context import ProjectInfo
 from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE
 from layerkit.render.flask_fields import FlaskFieldView, check_field_name
-from layerkit.render.shared_context import ModulesOf, model_imports, patch_case
+from layerkit.render.shared_context import ModulesOf, ProjectInfo, model_imports, patch_case
 from layerkit.spec.fields import FieldType
 from layerkit.spec.model import Resource
 from layerkit.spec.names import ResourceNames

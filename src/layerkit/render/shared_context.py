@@ -8,9 +8,27 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from layerkit.spec.fields import Field, FieldType
-from layerkit.spec.names import ResourceNames
+from layerkit.spec.names import ResourceNames, to_snake
 
 ModulesOf = Callable[[ResourceNames], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    name: str
+    database: str
+    package: str
+    migrations_dir: str
+    features: frozenset[str] = frozenset()
+    first_party: tuple[str, ...] = ()  # the layout's, for isort and the wheel's packages
+
+    @property
+    def package_db(self) -> str:
+        return to_snake(self.name)
+
+    @property
+    def dist_name(self) -> str:
+        return self.name.lower().replace("_", "-")
 
 
 class FieldLike(Protocol):

@@ -157,17 +157,36 @@ def retarget_router(
 ) -> str:
     """Make `registry` include `router` from `origin` where it included the one from `old_origin`:
     only the import changes, so the include line keeps its place (a resource forked in a version)."""
-
-    module = _parse(source, path)
-    local = next((local for o, n, local in _imports(module) if (o, n) == (old_origin, "router")), None)
-    if local is None:  # not (or no longer) included: include the new one
+    retargeted = _retarget_import(source, path=path, old_origin=old_origin, origin=origin, name="router")
+    if retargeted is None:  # not (or no longer) included: include the new one
         return register_router(source, path=path, origin=origin, alias=alias, registry=registry)
+    return retargeted
+
+
+def retarget_blueprint(
+    source: str, *, path: str, old_origin: str, origin: str, name: str, alias: str, registry: str
+) -> str:
+    """`retarget_router` for a blueprint: `registry` registers `name` from `origin` where it
+    registered the one from `old_origin`; only the import changes."""
+    retargeted = _retarget_import(source, path=path, old_origin=old_origin, origin=origin, name=name)
+    if retargeted is None:
+        return register_blueprint(source, path=path, origin=origin, name=name, alias=alias, registry=registry)
+    return retargeted
+
+
+def _retarget_import(source: str, *, path: str, old_origin: str, origin: str, name: str) -> str | None:
+    """`from old_origin import name [as x]` becomes `from origin import name [as x]` (None when
+    the module does not import it)."""
+    module = _parse(source, path)
+    local = next((local for o, n, local in _imports(module) if (o, n) == (old_origin, name)), None)
+    if local is None:
+        return None
     body: list[cst.BaseStatement] = []
     for statement in module.body:
-        kept = _without_import(module, statement, old_origin, "router")
+        kept = _without_import(module, statement, old_origin, name)
         if kept is not None:
             body.append(kept)
-    module, _ = _ensure_import(module.with_changes(body=body), origin, "router", local)
+    module, _ = _ensure_import(module.with_changes(body=body), origin, name, local)
     return module.code
 
 
@@ -468,6 +487,18 @@ def _retargeted(source: str, *, path: str, old: dict[str, str], new: dict[str, s
     )
 
 
+def _retargeted_blueprint(source: str, *, path: str, old: dict[str, str], new: dict[str, str]) -> str:
+    return retarget_blueprint(
+        source,
+        path=path,
+        old_origin=old["origin"],
+        origin=new["origin"],
+        name=new["name"],
+        alias=new["alias"],
+        registry=new["registry"],
+    )
+
+
 class Strategy(Protocol):
     def __call__(self, source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str: ...
 
@@ -487,4 +518,4 @@ class Swap(Protocol):
 
 # How a registration in a version's file moves to a fork of the resource (`generate version
 # --fork`): the registration's strategy with the resource's own code -> with the fork's.
-SWAPS: dict[str, Swap] = {"include_router": _retargeted}
+SWAPS: dict[str, Swap] = {"include_router": _retargeted, "register_blueprint": _retargeted_blueprint}

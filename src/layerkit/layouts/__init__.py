@@ -69,16 +69,30 @@ class Migrations:
         return self.file.removesuffix(".py").format(revision="%%(rev)s", slug="%%(slug)s")
 
 
+def _include_router() -> Mapping[str, str]:
+    return MappingProxyType({"registry": "api_router", "origin": "{registry}", "alias": "{version}_router"})
+
+
 @dataclass(frozen=True)
 class Versions:
-    """API versions: one registry module per version, each included by the root registry."""
+    """API versions: one registry module per version, each registered in the root registry."""
 
-    registry: str  # pattern with {version}: the file whose `router` includes the version's resources
-    root: str  # the file whose `api_router` includes every version's router
+    registry: str  # pattern with {version}: the file that registers the version's resources
+    root: str  # the file that registers every version's registry
     # What `generate version V --fork R` gives R in V: artifacts whose roles replace the
     # resource's own (e.g. "router", "service", "schemas"); paths use {version}.
     fork: tuple[Artifact, ...] = ()
     prefix: str = "/api/{version}"  # the URL prefix of a version's router
+    # How `root` registers a version's registry: a strategy of edit/registration.py and its
+    # params, patterns with {version} and {registry} (the registry's module).
+    strategy: str = "include_router"
+    params: Mapping[str, str] = field(default_factory=_include_router)
+    # The versions a new project starts with (seed 000 starts with v1 and v2).
+    initial: tuple[str, ...] = (FIRST_VERSION,)
+
+    def root_params(self, package: str, version: str) -> dict[str, str]:
+        registry = module_of(self.registry.format(package=package, version=version))
+        return {key: value.format(version=version, registry=registry) for key, value in self.params.items()}
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ Where the seed is silent we infer: the sub-app's queries and rules live in `util
 its routes), the data layer and Alembic live in `app/core/database/`, tests in `tests/<plural>/`.
 """
 
-from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration
+from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration, Versions
 
 _P, _R = "project/", "resource/"
 _SUBAPP = "{package}.{plural}"
+_FORK = "{package}.{plural}.{version}"  # a sub-app's own code in a later API version
 
 FLASK_SUBAPPS = Layout(
     framework="flask",
@@ -19,11 +20,43 @@ FLASK_SUBAPPS = Layout(
     app="{package}.app:app",
     migrations=Migrations("{package}/core/database/migrations"),
     reserved=frozenset({"app", "api", "core", "services", "run"}),
+    # The seed's root.py registers v1 and v2: a new project serves both (every resource in each,
+    # unless `generate resource --version` says otherwise), and `generate version` adds more.
+    versions=Versions(
+        registry="{package}/api/{version}/{version}.py",
+        root="{package}/api/root.py",
+        strategy="register_blueprint",
+        params={"registry": "root", "origin": "{registry}", "name": "{version}", "alias": "{version}"},
+        initial=("v1", "v2"),
+        # A fork is a package inside the sub-app's (its model and row types stay shared): the
+        # version's routes, utils and schemas, and the sub-app's tests again for the version's URL.
+        fork=(
+            Artifact("init", _R + "init.py.j2", "{package}/{plural}/{version}/__init__.py"),
+            *(
+                Artifact(role, f"{_R}{role}.py.j2", f"{{package}}/{{plural}}/{{version}}/{role}.py")
+                for role in ("schemas", "utils", "routes")
+            ),
+            Artifact("tests_init", _P + "empty.py.j2", "tests/{plural}/{version}/__init__.py"),
+            *(
+                Artifact(role, f"{_R}{role}.py.j2", f"tests/{{plural}}/{{version}}/{role}.py")
+                for role in ("factory", "test_routes", "test_utils")
+            ),
+        ),
+    ),
+    version_artifacts=(
+        Artifact("api_version_package", _P + "empty.py.j2", "{package}/api/{version}/__init__.py"),
+        Artifact("api_version", _P + "api_version.py.j2", "{package}/api/{version}/{version}.py"),
+    ),
     registrations=(
         Registration(
-            "{package}/api/v1/v1.py",
+            "{package}/api/{version}/{version}.py",
             "register_blueprint",
-            {"registry": "v1", "origin": "{mod[init]}", "name": "blueprint", "alias": "{plural}_blueprint"},
+            {
+                "registry": "{version}",
+                "origin": "{mod[init]}",
+                "name": "blueprint",
+                "alias": "{plural}_blueprint",
+            },
         ),
         Registration(
             "{package}/core/database/models/__init__.py",
@@ -47,12 +80,13 @@ FLASK_SUBAPPS = Layout(
         Contract(
             "layerkit-versions-derive-routes",
             {
-                "name": "v1 and v2 only register sub-apps' blueprints, through their __init__",
+                "name": "versions only register sub-apps' blueprints, through their __init__",
                 "type": "forbidden",
                 "source_modules": ["{package}.api"],
                 "forbidden_modules": [
                     "{package}.core.database",
                     *(f"{_SUBAPP}.{module}" for module in ("routes", "utils", "schemas", "models", "types")),
+                    *(f"{_FORK}.{module}" for module in ("routes", "utils", "schemas")),
                 ],
                 "allow_indirect_imports": True,
             },
@@ -69,11 +103,23 @@ FLASK_SUBAPPS = Layout(
             min_resources=1,
         ),
         Contract(
+            "layerkit-fork-layers",
+            {
+                "name": "inside a sub-app's fork: routes -> utils -> schemas",
+                "type": "layers",
+                "containers": [_FORK],  # none until a sub-app is forked: held back till then
+                "layers": ["routes", "utils", "schemas"],
+            },
+        ),
+        Contract(
             "layerkit-no-http-below-routes",
             {
                 "name": "only routes speak HTTP",
                 "type": "forbidden",
-                "source_modules": [f"{_SUBAPP}.{layer}" for layer in ("utils", "schemas", "models", "types")],
+                "source_modules": [
+                    *(f"{_SUBAPP}.{layer}" for layer in ("utils", "schemas", "models", "types")),
+                    *(f"{_FORK}.{layer}" for layer in ("utils", "schemas")),
+                ],
                 "forbidden_modules": ["flask", "apiflask", "werkzeug"],
                 # a package __init__ re-exports its blueprint; only direct imports are HTTP code
                 "allow_indirect_imports": True,
@@ -109,10 +155,6 @@ FLASK_SUBAPPS = Layout(
         Artifact("wsgi", _P + "app.py.j2", "{package}/app.py"),
         Artifact("api", _P + "empty.py.j2", "{package}/api/__init__.py"),
         Artifact("api_root", _P + "api_root.py.j2", "{package}/api/root.py"),
-        Artifact("api_v1_package", _P + "empty.py.j2", "{package}/api/v1/__init__.py"),
-        Artifact("api_v1", _P + "api_v1.py.j2", "{package}/api/v1/v1.py"),
-        Artifact("api_v2_package", _P + "empty.py.j2", "{package}/api/v2/__init__.py"),
-        Artifact("api_v2", _P + "api_v2.py.j2", "{package}/api/v2/v2.py"),
         Artifact("core", _P + "empty.py.j2", "{package}/core/__init__.py"),
         Artifact("core_app", _P + "core_app.py.j2", "{package}/core/app.py"),
         Artifact("config", _P + "config.py.j2", "{package}/core/config.py"),

@@ -12,7 +12,7 @@ from layerkit.edit.registration import STRATEGIES
 from layerkit.errors import EditError, InvalidNameError
 from layerkit.io.manifest import MANIFEST, Manifest, content_hash
 from layerkit.io.workspace import Workspace
-from layerkit.layouts import FIRST_VERSION, Layout, Registration, module_of
+from layerkit.layouts import Layout, Registration
 from layerkit.presets import Preset
 from layerkit.render.engine import format_python, render, render_template
 from layerkit.render.family_context import (
@@ -78,14 +78,16 @@ def add_project_files(build: Build) -> None:
         build.workspace.write(path, render(build.preset, artifact, context))
         build.owned.add(path)
     if build.layout.versions is not None:
-        add_version(build, FIRST_VERSION)
+        for version in build.layout.versions.initial:
+            add_version(build, version)
     # The import contract holds from the first `make lint`, before any resource exists.
     if build.workspace.read("pyproject.toml") is not None:
         update_contracts_of(build)
 
 
 def add_version(build: Build, version: str) -> None:
-    """A version's own router, included by the root router (resources are added to it later)."""
+    """A version's own registry, registered in the root one with the layout's strategy (e.g.
+    `include_router`, `register_blueprint`); resources are added to it later."""
     versions = build.layout.versions
     assert versions is not None, "the caller checks that the layout has versions"
     context = version_context(build.project, build.layout, version)
@@ -93,12 +95,9 @@ def add_version(build: Build, version: str) -> None:
         path = artifact.path.format(package=build.layout.package, version=version)
         build.workspace.write(path, render(build.preset, artifact, context))
         build.owned.add(path)
-    registry = versions.registry.format(package=build.layout.package, version=version)
     root = versions.root.format(package=build.layout.package)
-    params = {"registry": "api_router", "origin": module_of(registry), "alias": f"{version}_router"}
-    build.edit(
-        root, lambda source: STRATEGIES["include_router"](source, path=root, params=params, fragment=None)
-    )
+    params = versions.root_params(build.layout.package, version)
+    build.edit(root, partial(_edit, versions.strategy, path=root, params=params, fragment=None))
     build.manifest.versions = in_order([*build.manifest.versions, version])
 
 

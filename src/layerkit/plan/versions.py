@@ -9,7 +9,7 @@ from layerkit.errors import EditError
 from layerkit.layouts import Registration
 from layerkit.plan.builders import Build, recorded_resource, register, registration_in, update_contracts_of
 from layerkit.render.engine import render
-from layerkit.render.fastapi_context import resource_context
+from layerkit.render.family_context import resource_context
 from layerkit.spec.model import Resource
 from layerkit.spec.names import ResourceNames
 from layerkit.spec.versions import in_order, version_number

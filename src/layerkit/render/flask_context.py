@@ -37,7 +37,7 @@ def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
 
 
 def version_context(project: ProjectInfo, layout: Layout, version: str) -> dict[str, object]:
-    return {**project_context(project, layout), "version": version}
+    return {**project_context(project, layout), "version": version, "api_prefix": layout.api_prefix(version)}
 
 
 def resource_context(
@@ -63,6 +63,9 @@ def resource_context(
     return {
         **project_context(project, layout),
         "mod": own,
+        "version": version,
+        "fork": own != modules_of(names),  # code of its own in a later version
+        "api_prefix": layout.api_prefix(version),
         "r": names,
         "fields": fields,
         "sortable": [

@@ -9,11 +9,17 @@ from pathlib import Path
 import pytest
 
 import layerkit
-from layerkit.edit.registration import register_blueprint
+from layerkit.edit.registration import SWAPS, register_blueprint, retarget_blueprint
 from layerkit.errors import EditError
 
 TEMPLATES = Path(layerkit.__file__).parent / "templates" / "flask" / "project"
-V1_TEMPLATE = (TEMPLATES / "api_v1.py.j2").read_text(encoding="utf-8")
+# A version's registry as `layerkit generate version` renders it, for v1.
+V1_TEMPLATE = (
+    (TEMPLATES / "api_version.py.j2")
+    .read_text(encoding="utf-8")
+    .replace("{{ api_prefix }}", "/api/v1")
+    .replace("{{ version }}", "v1")
+)
 
 
 def imported(source: str) -> list[tuple[str, str, str]]:
@@ -71,3 +77,36 @@ def test_register_blueprint_on_a_module_blueprint_and_in_a_factory_is_idempotent
         add_blueprint("def create_app() -> None:\n    pass\n", "books", function="create_app", registry="app")
     with pytest.raises(EditError, match=r"app/api/v1/v1.py no longer assigns `v1 = \.\.\.Blueprint"):
         add_blueprint("from apiflask import APIBlueprint\n", "books")
+
+
+def test_a_fork_moves_only_the_import_and_the_registration_keeps_its_place() -> None:
+    source = add_blueprint(add_blueprint(add_blueprint(V1_TEMPLATE, "authors"), "books"), "reviews")
+    moved = retarget_blueprint(
+        source,
+        path="app/api/v2/v2.py",
+        old_origin="app.books",
+        origin="app.books.v2",
+        name="blueprint",
+        alias="books_blueprint",
+        registry="v1",
+    )
+    assert ("app.books.v2", "blueprint", "books_blueprint") in imported(moved)
+    assert ("app.books", "blueprint", "books_blueprint") not in imported(moved)
+    assert registered(moved) == registered(source) == ["authors_blueprint", "books_blueprint", "reviews_blueprint"]
+    params = {"origin": "app.books.v2", "name": "blueprint", "alias": "books_blueprint", "registry": "v1"}
+    again = SWAPS["register_blueprint"](moved, path="v2.py", old={**params, "origin": "app.books"}, new=params)
+    assert again == moved  # idempotent: already pointing at the fork
+
+
+def test_a_fork_of_a_sub_app_the_version_did_not_register_registers_it() -> None:
+    moved = retarget_blueprint(
+        V1_TEMPLATE,
+        path="app/api/v2/v2.py",
+        old_origin="app.books",
+        origin="app.books.v2",
+        name="blueprint",
+        alias="books_blueprint",
+        registry="v1",
+    )
+    assert registered(moved) == ["books_blueprint"]
+    assert ("app.books.v2", "blueprint", "books_blueprint") in imported(moved)

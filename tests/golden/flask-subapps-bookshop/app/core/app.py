@@ -37,6 +37,13 @@ def _check_row_ids(_endpoint: str | None, values: dict[str, Any] | None) -> None
             raise HTTPError(422, "invalid request", detail={"path": {name: [message]}})
 
 
+def _one_tag_per_name(spec: dict[Any, Any] | str) -> dict[Any, Any] | str:
+    """A sub-app's blueprint, registered in several versions, would list its tag once for each."""
+    if isinstance(spec, dict) and spec.get("tags"):
+        spec["tags"] = list({tag["name"]: tag for tag in spec["tags"]}.values())
+    return spec
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -47,6 +54,9 @@ def create_app(
     configure_logging(settings.log_level)
     app = App("app", title=settings.app_name, version="0.1.0")
     app.config["AUTO_SERVERS"] = False  # the schema does not depend on the host it is read from
+    # An id per operation, from its endpoint: a sub-app served in v1 and v2 has one in each.
+    app.config["AUTO_OPERATION_ID"] = True
+    app.spec_processor(_one_tag_per_name)
     app.json = OrjsonProvider(app)
     # A bad DATABASE_URL stops the start, not the first request.
     app.extensions["database"] = database or database_from(settings)

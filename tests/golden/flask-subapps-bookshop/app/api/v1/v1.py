@@ -1,4 +1,9 @@
-"""/api/v1: derives its routes from the sub-apps only (each registers its blueprint here)."""
+"""/api/v1: derives its routes from the sub-apps only (each registers its blueprint here).
+
+It holds no logic. `layerkit generate resource` registers a new sub-app in every version (or in
+`--version` only); `layerkit generate version vN --fork NAME` gives a sub-app code of its own in
+a later version and registers that here instead.
+"""
 
 from apiflask import APIBlueprint
 
@@ -6,7 +11,7 @@ from app.authors import blueprint as authors_blueprint
 from app.books import blueprint as books_blueprint
 from app.reviews import blueprint as reviews_blueprint
 
-v1 = APIBlueprint("v1", __name__, url_prefix="/v1")
+v1 = APIBlueprint("v1", __name__, url_prefix="/v1", enable_openapi=False)
 v1.register_blueprint(authors_blueprint)
 v1.register_blueprint(books_blueprint)
 v1.register_blueprint(reviews_blueprint)

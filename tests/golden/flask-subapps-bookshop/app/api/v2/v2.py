@@ -1,8 +1,17 @@
-"""/api/v2: starts empty; a sub-app's blueprint is registered here once v2 serves it.
+"""/api/v2: derives its routes from the sub-apps only (each registers its blueprint here).
 
-Like v1 it derives its routes from the sub-apps only and holds no logic.
+It holds no logic. `layerkit generate resource` registers a new sub-app in every version (or in
+`--version` only); `layerkit generate version vN --fork NAME` gives a sub-app code of its own in
+a later version and registers that here instead.
 """
 
 from apiflask import APIBlueprint
 
-v2 = APIBlueprint("v2", __name__, url_prefix="/v2")
+from app.authors import blueprint as authors_blueprint
+from app.books import blueprint as books_blueprint
+from app.reviews import blueprint as reviews_blueprint
+
+v2 = APIBlueprint("v2", __name__, url_prefix="/v2", enable_openapi=False)
+v2.register_blueprint(authors_blueprint)
+v2.register_blueprint(books_blueprint)
+v2.register_blueprint(reviews_blueprint)

@@ -300,3 +300,118 @@ def test_versions_follow_the_layout_data_in_another_layout(cli: Cli, tmp_path: P
         ]
         services = next(c for c in contracts if c["id"] == "layerkit-forked-services")
         assert services["source_modules"] == ["app.services.v2.book_service"]
+
+
+# flask-subapps (seed 000): versions are blueprints, app/api/<version>/<version>.py, registered on
+# root.py's base blueprint; a fork is app/<plural>/<version>/ (routes, utils, schemas).
+
+FLASK_FORK_OF_BOOK = [
+    "app/books/v2/__init__.py",
+    "app/books/v2/routes.py",
+    "app/books/v2/schemas.py",
+    "app/books/v2/utils.py",
+    "tests/books/v2/__init__.py",
+    "tests/books/v2/factory.py",
+    "tests/books/v2/test_routes.py",
+    "tests/books/v2/test_utils.py",
+]
+
+
+def blueprints(path: Path) -> dict[str, str]:
+    """Each blueprint a registry registers (its local name) -> the module it is imported from."""
+    tree = ast.parse(path.read_text())
+    origins = {
+        alias.asname or alias.name: node.module or ""
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    registered = [
+        ast.unparse(node.value.args[0])
+        for node in tree.body
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Call)
+        and ast.unparse(node.value.func).endswith(".register_blueprint")
+    ]
+    return {name: origins[name] for name in registered}
+
+
+@pytest.fixture
+def flask_bookshop(cli: Cli, tmp_path: Path) -> Path:
+    args = ("new", "--spec", EXAMPLES / "bookshop.yaml", "--preset", "flask-subapps", "--dir", "bookshop")
+    code, _, err = cli(*args, cwd=tmp_path)
+    assert code == 0, err
+    return tmp_path / "bookshop"
+
+
+def test_flask_starts_with_v1_and_v2_serving_every_sub_app(flask_bookshop: Path) -> None:
+    api = flask_bookshop / "app/api"
+    assert blueprints(api / "root.py") == {"v1": "app.api.v1.v1", "v2": "app.api.v2.v2"}
+    every = {f"{plural}_blueprint": f"app.{plural}" for plural in ("authors", "books", "reviews")}
+    assert blueprints(api / "v1/v1.py") == blueprints(api / "v2/v2.py") == every
+    assert 'APIBlueprint("v2", __name__, url_prefix="/v2"' in (api / "v2/v2.py").read_text()
+    recorded = manifest(flask_bookshop)
+    assert recorded.versions == ["v1", "v2"]
+    assert recorded.served == {name: ["v1", "v2"] for name in ("author", "book", "review")}
+
+
+def test_flask_empty_project_has_two_empty_versions(cli: Cli, tmp_path: Path) -> None:
+    assert cli("new", "shop", "--preset", "flask-subapps", cwd=tmp_path)[0] == 0
+    api = tmp_path / "shop/app/api"
+    assert blueprints(api / "root.py") == {"v1": "app.api.v1.v1", "v2": "app.api.v2.v2"}
+    assert blueprints(api / "v1/v1.py") == blueprints(api / "v2/v2.py") == {}
+
+
+def test_flask_generate_version_adds_a_blueprint_registered_in_root(cli: Cli, flask_bookshop: Path) -> None:
+    code, out, _ = cli("g", "version", "v3", "--dry-run", "--json", cwd=flask_bookshop)
+    report = json.loads(out)
+    assert code == 0 and report["created"] == ["app/api/v3/__init__.py", "app/api/v3/v3.py"]
+    assert report["modified"] == [".layerkit.toml", "app/api/root.py"]
+    assert cli("g", "version", "v3", cwd=flask_bookshop)[0] == 0
+    api = flask_bookshop / "app/api"
+    assert blueprints(api / "root.py") == {"v1": "app.api.v1.v1", "v2": "app.api.v2.v2", "v3": "app.api.v3.v3"}
+    assert blueprints(api / "v3/v3.py") == blueprints(api / "v1/v1.py")
+    assert manifest(flask_bookshop).versions == ["v1", "v2", "v3"]
+    before = snapshot(flask_bookshop)
+    code, out, _ = cli("g", "version", "v3", cwd=flask_bookshop)
+    assert code == 0 and "nothing to do" in out and snapshot(flask_bookshop) == before
+
+
+def test_flask_a_resource_for_v2_only(cli: Cli, flask_bookshop: Path) -> None:
+    code, _, err = cli("g", "resource", "shelf", "name:str", "book:ref", "--version", "v2", cwd=flask_bookshop)
+    assert code == 0, err
+    api = flask_bookshop / "app/api"
+    assert blueprints(api / "v2/v2.py")["shelves_blueprint"] == "app.shelves"
+    assert "shelves_blueprint" not in blueprints(api / "v1/v1.py")
+    assert 'URL = "/api/v2/shelves"' in (flask_bookshop / "tests/shelves/factory.py").read_text()
+    assert manifest(flask_bookshop).served["shelf"] == ["v2"]
+
+
+def test_flask_a_fork_moves_v2_to_its_own_code_and_v1_is_untouched(cli: Cli, flask_bookshop: Path) -> None:
+    untouched = {p: h for p, h in snapshot(flask_bookshop).items() if p.startswith(("app/books/", "tests/books/"))}
+    untouched["app/api/v1/v1.py"] = snapshot(flask_bookshop)["app/api/v1/v1.py"]
+    code, out, _ = cli("g", "version", "v2", "--fork", "book", "--dry-run", "--json", cwd=flask_bookshop)
+    report = json.loads(out)
+    assert code == 0 and report["created"] == FLASK_FORK_OF_BOOK
+    assert report["modified"] == [".layerkit.toml", "app/api/v2/v2.py", "pyproject.toml"]
+    v2 = flask_bookshop / "app/api/v2/v2.py"
+    lines = v2.read_text().splitlines()
+    assert cli("g", "version", "v2", "--fork", "book", cwd=flask_bookshop)[0] == 0
+    after = snapshot(flask_bookshop)
+    assert {p: after[p] for p in untouched} == untouched
+    assert [line for line in v2.read_text().splitlines() if line not in lines] == [
+        "from app.books.v2 import blueprint as books_blueprint"
+    ]
+    routes = (flask_bookshop / "app/books/v2/routes.py").read_text()
+    assert "from app.books.v2.utils import BookService" in routes
+    assert "from app.books.models import Book" in (flask_bookshop / "app/books/v2/utils.py").read_text()
+    assert 'URL = "/api/v2/books"' in (flask_bookshop / "tests/books/v2/factory.py").read_text()
+    assert manifest(flask_bookshop).forks == {"book": ["v2"]}
+    contracts = tomllib.loads((flask_bookshop / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+    forks = next(c for c in contracts if c["id"] == "layerkit-fork-layers")
+    assert forks["containers"] == ["app.books.v2"]
+    derive = next(c for c in contracts if c["id"] == "layerkit-versions-derive-routes")
+    assert "app.books.v2.routes" in derive["forbidden_modules"]
+    # v3 serves the newest fork before it
+    assert cli("g", "version", "v3", cwd=flask_bookshop)[0] == 0
+    assert blueprints(flask_bookshop / "app/api/v3/v3.py")["books_blueprint"] == "app.books.v2"

@@ -57,7 +57,7 @@ def holds_to_the_bar(project: Path, make_database: Callable[[], str]) -> None:
     assert "failed" not in own_tests(project, TEST_DATABASE_URL=make_database())
 
 
-@pytest.mark.parametrize("preset", ["fastapi", "fastapi-services"])
+@pytest.mark.parametrize("preset", ["fastapi", "fastapi-services", "flask-subapps"])
 def test_the_reported_names_work(tmp_path: Path, make_database: Callable[[], str], preset: str) -> None:
     """The issue's example, plus SQL keywords as resources and the list's own parameter names."""
     run([tool("layerkit"), "new", "names", "--no-input", "--preset", preset], cwd=tmp_path)
@@ -71,6 +71,22 @@ def test_the_reported_names_work(tmp_path: Path, make_database: Callable[[], str
     holds_to_the_bar(project, make_database)
 
 
+# Names marshmallow's Schema has (methods, options, instance attributes): a Flask schema's field
+# of that name is declared under another attribute, its JSON key and loaded key left as they are.
+SCHEMA_NAMES = ["fields", "load", "dump", "context", "opts", "many", "only", "partial", "unknown", "dict_class"]
+
+
+def test_marshmallow_names_work_in_flask(tmp_path: Path, make_database: Callable[[], str]) -> None:
+    run([tool("layerkit"), "new", "names", "--no-input", "--preset", "flask-subapps"], cwd=tmp_path)
+    project = tmp_path / "names"
+    kinds = ["str", "int?", "json?", "date", "bool", "decimal?", "enum=a,b", "datetime?", "uuid?", "text"]
+    fields = [f"{name}:{kind}" for name, kind in zip(SCHEMA_NAMES, kinds, strict=True)]
+    assert grows_or_refuses(project, "record", fields)
+    assert grows_or_refuses(project, "entry", ["load:str", "record:ref"])
+    holds_to_the_bar(project, make_database)
+
+
+@pytest.mark.parametrize("preset", ["fastapi", "flask-subapps"])
 @settings(
     max_examples=3,
     deadline=None,
@@ -85,9 +101,10 @@ def test_any_accepted_names_make_a_working_project(
     make_database: Callable[[], str],
     resource: str,
     fields: list[str],
+    preset: str,
 ) -> None:
     folder = tmp_path_factory.mktemp("names")
-    run([tool("layerkit"), "new", "names", "--no-input"], cwd=folder)
+    run([tool("layerkit"), "new", "names", "--no-input", "--preset", preset], cwd=folder)
     project = folder / "names"
     if grows_or_refuses(project, resource, fields):
         holds_to_the_bar(project, make_database)

@@ -79,8 +79,9 @@ def test_own_tests_cover_the_fork(versioned: Versioned) -> None:
     collected = run([tool("python"), "-m", "pytest", "--collect-only", "-q"], cwd=versioned.project)
     layout = layout_of(versioned.project)
     assert layout.versions is not None
-    forked = next(a.path for a in layout.versions.fork if a.role == "test_router")
-    own = next(a.path for a in layout.resource if a.role == "test_router")
+    http_tests = ("test_router", "test_routes")  # the FastAPI and the Flask family's role
+    forked = next(a.path for a in layout.versions.fork if a.role in http_tests)
+    own = next(a.path for a in layout.resource if a.role in http_tests)
     books, shelves = resource_names("book"), resource_names("shelf")
     assert forked.format(**layout.pattern_values(books, version="v2")) in collected
     assert own.format(**layout.pattern_values(shelves, version="v2")) in collected
@@ -122,10 +123,24 @@ def test_both_versions_serve_the_existing_data(versioned: Versioned, database: s
     assert len(operations) == len(set(operations))
 
 
+OPENAPI = {  # the app's OpenAPI document, by framework
+    "fastapi": "app.openapi()",
+    "flask": "app.spec",  # APIFlask
+}
+
+
 def test_openapi_has_no_duplicate_operation_ids(versioned: Versioned) -> None:
-    """FastAPI warns about a duplicate operation id; any warning is an error here."""
-    script = "import json; from app.main import app; print(json.dumps(sorted(app.openapi()['paths'])))"
-    paths = json.loads(run([tool("python"), "-W", "error", "-c", script], cwd=versioned.project))
+    """FastAPI warns about a duplicate operation id, apispec about a clash of schema names; any
+    warning is an error here. Every operation has an id, each its own; every tag is listed once."""
+    layout = layout_of(versioned.project)
+    module, app = layout.app_path.split(":")
+    script = f"import json; from {module} import {app} as app; print(json.dumps({OPENAPI[layout.framework]}))"
+    spec = json.loads(run([tool("python"), "-W", "error", "-c", script], cwd=versioned.project))
+    operations = [op["operationId"] for path in spec["paths"].values() for op in path.values()]
+    assert len(operations) == len(set(operations))
+    tags = [tag["name"] for tag in spec.get("tags", [])]
+    assert len(tags) == len(set(tags))
+    paths = sorted(path.replace("<int:", "{").replace(">", "}") for path in spec["paths"])
     assert [p for p in paths if p.startswith("/api/v2/")] == [
         "/api/v2/authors",
         "/api/v2/authors/{author_id}",

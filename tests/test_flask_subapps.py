@@ -134,7 +134,6 @@ def test_generate_registers_once_and_is_idempotent(cli: Cli, project: Path) -> N
     ("args", "message"),
     [
         (["resource", "service", "a:str"], "project's own 'services'"),
-        (["resource", "book", "load:str"], "marshmallow schemas"),
         (["resource", "author", "name:str"], "already exists"),
         (["resource", "book", "title:strng"], "unknown type"),
     ],
@@ -203,3 +202,14 @@ def test_the_readmes_growing_commands_work(cli: Cli, project: Path) -> None:
         assert cli(*args, cwd=project)[0] == 0, args
     assert (project / "app/tickets/routes.py").is_file()
     assert "Ticket" in (project / "app/core/database/models/__init__.py").read_text()
+
+
+def test_a_field_named_like_a_schema_method_keeps_its_json_name(cli: Cli, project: Path) -> None:
+    """marshmallow's Schema has `load`, `fields`, ...: such a field is declared as `load_`, with
+    `data_key` and `attribute` keeping its name on the wire and in the loaded data."""
+    code, _, err = cli("generate", "resource", "book", "load:str", "fields:int?", cwd=project)
+    assert code == 0, err
+    schemas = (project / "app/books/schemas.py").read_text()
+    assert 'load_ = Text(required=True, validate=Length(max=255), data_key="load", attribute="load")' in schemas
+    assert 'data_key="fields", attribute="fields"' in schemas
+    assert "\n    load = " not in schemas and "\n    fields = " not in schemas

@@ -5,7 +5,7 @@ from __future__ import annotations
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import FIRST_VERSION, Layout
 from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE
-from layerkit.render.flask_fields import FlaskFieldView, check_field_name
+from layerkit.render.flask_fields import FlaskFieldView
 from layerkit.render.shared_context import ModulesOf, ProjectInfo, model_imports, patch_case
 from layerkit.spec.fields import FieldType
 from layerkit.spec.model import Resource
@@ -57,8 +57,6 @@ def resource_context(
     own = modules or layout.resource_modules(names, version)
     modules_of = modules_of or (lambda other: layout.resource_modules(other, version))
     fields = [FlaskFieldView(f, names, known.get(f.target) if f.target else None) for f in resource.fields]
-    for view in fields:
-        check_field_name(view, "flask")
     patch = patch_case(fields, awaited=False)
     return {
         **project_context(project, layout),

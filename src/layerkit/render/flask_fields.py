@@ -10,7 +10,9 @@ from layerkit.errors import FieldSyntaxError
 from layerkit.render.fastapi_fields import FieldView, _number
 from layerkit.spec.fields import FieldType
 
-# Public attributes of marshmallow's Schema: a field of that name would replace them in the class body.
+# Names marshmallow's Schema (through APIFlask's) holds itself: its methods, options and the
+# instance attributes `__init__` sets. A field of that name is declared under another attribute
+# (`fields_`) with `data_key` (its JSON name) and `attribute` (its loaded key) keeping the name.
 SCHEMA_ATTRIBUTES = frozenset(
     {
         "Meta",
@@ -18,6 +20,7 @@ SCHEMA_ATTRIBUTES = frozenset(
         "TYPE_MAPPING",
         "context",
         "declared_fields",
+        "dict_class",
         "dump",
         "dump_fields",
         "dump_only",
@@ -81,15 +84,19 @@ _READ: dict[FieldType, str] = {
 }
 
 
-def check_field_name(view: FieldView, preset: str) -> None:
-    if view.column in SCHEMA_ATTRIBUTES:
-        raise FieldSyntaxError(
-            f"invalid field name {view.column!r}: marshmallow schemas (the {preset} preset) use"
-            f" {view.column!r} themselves; choose another name (e.g. '{view.column}_value')"
-        )
-
-
 class FlaskFieldView(FieldView):
+    @property
+    def attribute(self) -> str:
+        """The field's attribute in a schema's class body: its column, unless the Schema has that name."""
+        return f"{self.column}_" if self.column in SCHEMA_ATTRIBUTES else self.column
+
+    def _named(self, field: str) -> str:
+        """`field` (a constructor call) keeping the column's name where the attribute differs."""
+        if self.attribute == self.column:
+            return field
+        keys = f'data_key="{self.column}", attribute="{self.column}"'
+        return f"{field[:-1]}{keys})" if field.endswith("()") else f"{field[:-1]}, {keys})"
+
     # --- schemas ---------------------------------------------------------------------------
     def _validators(self) -> list[str]:
         spec, kind = self.spec, self.spec.type
@@ -130,7 +137,7 @@ class FlaskFieldView(FieldView):
             arguments.append(f"validate={validators[0]}")
         elif validators:
             arguments.append(f"validate=[{', '.join(validators)}]")
-        return f"{cls}({', '.join(arguments)})"
+        return self._named(f"{cls}({', '.join(arguments)})")
 
     @property
     def create_field(self) -> str:
@@ -151,7 +158,7 @@ class FlaskFieldView(FieldView):
         arguments = ["required=True"] + (["allow_none=True"] if self.optional else [])
         if self.spec.type is FieldType.ENUM:
             arguments.append(f"validate=OneOf({self.choices_name})")  # documented as an enum
-        return f"{_READ[self.spec.type]}({', '.join(arguments)})"
+        return self._named(f"{_READ[self.spec.type]}({', '.join(arguments)})")
 
     @property
     def query_field(self) -> str | None:
@@ -167,7 +174,7 @@ class FlaskFieldView(FieldView):
             inner = f"Text(validate=OneOf({self.choices_name}))"
         else:
             inner = f"{_MARSHMALLOW[kind][1]}()"
-        return f"NullOr({inner})" if self.optional else inner
+        return self._named(f"NullOr({inner})" if self.optional else inner)
 
     # --- row types ---------------------------------------------------------------------------
     @property

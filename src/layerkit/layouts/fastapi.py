@@ -52,7 +52,9 @@ FASTAPI = Layout(
     framework="fastapi",
     package="app",
     migrations=Migrations("{package}/db/migrations"),
-    reserved=frozenset({"app", "api", "core", "db", "main", "models"}),
+    # Its packages and modules, and the data layer's classes a resource's modules import
+    # (`Database`, `Statement`: a resource `database` would shadow them in its repository).
+    reserved=frozenset({"app", "api", "core", "db", "main", "models", "database", "statement"}),
     versions=Versions(
         registry="{package}/api/{version}.py",
         root="{package}/api/router.py",

@@ -19,7 +19,8 @@ FLASK_SUBAPPS = Layout(
     package="app",
     app="{package}.app:app",
     migrations=Migrations("{package}/core/database/migrations"),
-    reserved=frozenset({"app", "api", "core", "services", "run"}),
+    # Its packages and modules, and the data layer's classes a sub-app's utils import.
+    reserved=frozenset({"app", "api", "core", "services", "run", "database", "statement"}),
     # The seed's root.py registers v1 and v2: a new project serves both (every resource in each,
     # unless `generate resource --version` says otherwise), and `generate version` adds more.
     versions=Versions(

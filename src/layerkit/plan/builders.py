@@ -14,7 +14,7 @@ from layerkit.io.manifest import MANIFEST, Manifest, content_hash
 from layerkit.io.workspace import Workspace
 from layerkit.layouts import Layout, Registration
 from layerkit.presets import Preset
-from layerkit.render.engine import format_python, render, render_template
+from layerkit.render.engine import format_python, rebound_name, render, render_template
 from layerkit.render.family_context import (
     ProjectInfo,
     project_context,
@@ -36,6 +36,7 @@ class Build:
     manifest: Manifest
     known: dict[str, ResourceNames]  # every resource of the project, existing and new
     owned: set[str] = field(default_factory=set)  # files written whole in this command
+    origins: dict[str, str] = field(default_factory=dict)  # a file written for a resource -> its name
     edited: set[str] = field(default_factory=set)  # shared files edited in place
 
     @property
@@ -130,6 +131,7 @@ def add_resource(build: Build, resource: Resource, versions: list[str] | None = 
     for artifact in layout.resource_artifacts(build.project.features):
         build.workspace.write(paths[artifact.role], render(build.preset, artifact, context))
         build.owned.add(paths[artifact.role])
+        build.origins[paths[artifact.role]] = names.singular
     for registration in layout.registrations:
         register(build, registration, names, served, lambda: context)
     update_contracts_of(build)
@@ -169,6 +171,20 @@ def _edit(strategy: str, source: str, *, path: str, params: dict[str, str], frag
     return STRATEGIES[strategy](source, path=path, params=params, fragment=fragment)
 
 
+def _check_names(build: Build, path: str, text: str) -> None:
+    """A resource whose names shadow what its own modules import is refused (nothing is written)."""
+    clash = rebound_name(text)
+    if clash is None or path not in build.origins:
+        return
+    name, first, second = clash
+    resource = build.origins[path]
+    raise InvalidNameError(
+        f"invalid resource name {resource!r}: in {path} the name {name!r} would stand for two things"
+        f" ({first}, {second}) in the {build.preset.name} preset; choose another name"
+        f" (e.g. '{resource}_item')"
+    )
+
+
 def recorded_resource(manifest: Manifest, name: str) -> Resource:
     """A resource of the project as its manifest records it (fields in canonical spelling)."""
     return make_resource(name, [parse_field(text) for text in manifest.resources[name]])
@@ -198,6 +214,7 @@ def finish(build: Build) -> None:
     first_party = build.layout.first_party_packages()
     owned = [p for p in sorted(build.owned) if p.endswith(".py")]
     for path, text in format_python({p: ws.pending[p] for p in owned}, first_party=first_party).items():
+        _check_names(build, path, text)
         ws.write(path, text)
     shared = [p for p in sorted(build.edited - build.owned) if p.endswith(".py")]
     formatted = format_python(

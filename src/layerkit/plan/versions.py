@@ -50,6 +50,7 @@ def fork(build: Build, name: str, version: str) -> None:
         path = artifact.path.format(**values)
         build.workspace.write(path, render(build.preset, artifact, context))
         build.owned.add(path)
+        build.origins[path] = name
     if joins:
         for registration in _versioned(build):
             register(build, registration, names, [version], lambda: context)

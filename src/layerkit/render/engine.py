@@ -101,6 +101,27 @@ def format_python(
         return {path: (root / name).read_text(encoding="utf-8") for path, name in names.items()}
 
 
+def rebound_name(source: str) -> tuple[str, str, str] | None:
+    """The first top-level name a module both imports and defines, or imports twice, with what
+    binds it each time (`from MODULE`, `class`): a resource's class that shadows a name its module
+    needs (`class Database` beside the data layer's `Database`, `PageQuery` beside the shared one)."""
+    import ast
+
+    bound: dict[str, str] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.ImportFrom):
+            names = [(alias.asname or alias.name, f"from {node.module or '.'}") for alias in node.names]
+        elif isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            names = [(node.name, "its own definition")]
+        else:
+            continue
+        for name, binding in names:
+            if name in bound:
+                return name, bound[name], binding
+            bound[name] = binding
+    return None
+
+
 def _run(command: list[str]) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:

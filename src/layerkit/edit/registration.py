@@ -230,7 +230,7 @@ def register_model(source: str, *, path: str, origin: str, name: str) -> str:
             if local in names:
                 return module.code
             # Replace only the list: comments, blank lines and an annotation stay as they are.
-            value = cst.parse_expression(_list_literal(sorted({*names, local})))
+            value = cst.parse_expression(_list_literal(sorted({*names, local}, key=_isort_key)))
             assert isinstance(statement, cst.SimpleStatementLine)
             small = statement.body[0]
             assert isinstance(small, cst.Assign | cst.AnnAssign)
@@ -239,6 +239,16 @@ def register_model(source: str, *, path: str, origin: str, name: str) -> str:
     else:
         body.append(cst.parse_statement(f"__all__ = {_list_literal([local])}\n"))
     return module.with_changes(body=body).code
+
+
+def _isort_key(name: str) -> tuple[int, list[tuple[int, str]]]:
+    """`__all__` in the order ruff's RUF022 keeps it: SCREAMING_SNAKE_CASE, then CamelCase, then
+    the rest; natural order within each (`Probe2` before `Probe10`)."""
+    import re
+
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    parts = re.split(r"(\d+)", name)
+    return kind, [(int(part), "") if part.isdigit() else (-1, part) for part in parts if part]
 
 
 def _all_assignment(statement: cst.BaseStatement) -> cst.BaseExpression | None:

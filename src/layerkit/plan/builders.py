@@ -12,7 +12,7 @@ from layerkit.edit.registration import STRATEGIES
 from layerkit.errors import EditError, InvalidNameError
 from layerkit.io.manifest import MANIFEST, Manifest, content_hash
 from layerkit.io.workspace import Workspace
-from layerkit.layouts import Layout, Registration
+from layerkit.layouts import Layout, Registration, module_of
 from layerkit.presets import Preset
 from layerkit.render.engine import format_python, rebound_name, render, render_template
 from layerkit.render.family_context import (
@@ -114,6 +114,7 @@ def add_resource(build: Build, resource: Resource, versions: list[str] | None = 
                 " preset; choose another name"
                 f" (e.g. '{names.singular}_item')"
             )
+    _check_paths(build, resource, layout.resource_paths(names))
     build.known[names.singular] = names
     served = list(build.manifest.versions if versions is None else versions)
     if served:
@@ -136,6 +137,27 @@ def add_resource(build: Build, resource: Resource, versions: list[str] | None = 
         register(build, registration, names, served, lambda: context)
     update_contracts_of(build)
     build.manifest.resources[names.singular] = resource.field_texts()
+
+
+def _check_paths(build: Build, resource: Resource, paths: dict[str, str]) -> None:
+    """A resource's package may not hide a module of the project (`tests/helpers/` for a resource
+    `helper` would hide `tests/helpers.py`) nor be one of its packages."""
+    project = build.layout.project_paths(build.project.features)
+    files = {module_of(p): p for p in project.values() if p.endswith(".py") and not p.endswith("__init__.py")}
+    packages = {module_of(p): p for p in project.values() if p.endswith("__init__.py")}
+    for path in paths.values():
+        if not path.endswith(".py"):
+            continue
+        module = module_of(path)
+        parents = [".".join(module.split(".")[:i]) for i in range(1, module.count(".") + 2)]
+        hidden = next((files[m] for m in parents if m in files), None)
+        if hidden is None and path.endswith("__init__.py"):
+            hidden = packages.get(module)
+        if hidden is not None:
+            raise InvalidNameError(
+                f"invalid resource name {resource.name!r}: its {path} would hide the project's own"
+                f" {hidden}; choose another name (e.g. '{resource.names.singular}_item')"
+            )
 
 
 def register(

@@ -93,20 +93,21 @@ class Database:
         # Sees the SQL of every statement: tests count them, `db_echo` logs them.
         self.listener: Callable[[str], None] | None = None
 
-    async def fetch_one(self, statement: Statement, **values: object) -> Row | None:
+    # The statement is positional-only: the values are named after columns (a `statement` too).
+    async def fetch_one(self, statement: Statement, /, **values: object) -> Row | None:
         compiled, rows = await self._run(statement, values)
         return compiled.rows(rows[:1])[0] if rows else None
 
-    async def fetch_all(self, statement: Statement, **values: object) -> list[Row]:
+    async def fetch_all(self, statement: Statement, /, **values: object) -> list[Row]:
         compiled, rows = await self._run(statement, values)
         return compiled.rows(rows)
 
-    async def fetch_value(self, statement: Statement, **values: object) -> Any:
+    async def fetch_value(self, statement: Statement, /, **values: object) -> Any:
         _compiled, rows = await self._run(statement, values)
         return rows[0][0] if rows else None
 
     async def fetch_page(
-        self, statements: PageStatements, *, limit: int, offset: int, **filters: object
+        self, statements: PageStatements, /, *, limit: int, offset: int, **filters: object
     ) -> tuple[list[Row], int]:
         """A page of rows and the total number of rows that match the filters."""
         slow = statements.slow or offset > SLOW_OFFSET
@@ -120,7 +121,7 @@ class Database:
         _compiled, count = await self._run(statements.count, filters, slow=slow)  # past the end
         return rows, count[0][0]
 
-    async def write(self, statement: Statement, **values: object) -> Row | None:
+    async def write(self, statement: Statement, /, **values: object) -> Row | None:
         """One atomic write; inside a transaction a failed write does not spoil the rest."""
         if self._bound() is None:
             return await self.fetch_one(statement, **values)  # autocommit: atomic by itself

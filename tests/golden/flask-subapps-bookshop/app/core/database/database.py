@@ -76,20 +76,21 @@ class Database:
         self.listener: Callable[[str], None] | None = None
 
     # --- statements ------------------------------------------------------------------------
-    def fetch_one(self, statement: Statement, **values: object) -> Row | None:
+    # The statement is positional-only: the values are named after columns (a `statement` too).
+    def fetch_one(self, statement: Statement, /, **values: object) -> Row | None:
         compiled, rows = self._run(statement, values)
         return compiled.rows(rows[:1])[0] if rows else None
 
-    def fetch_all(self, statement: Statement, **values: object) -> list[Row]:
+    def fetch_all(self, statement: Statement, /, **values: object) -> list[Row]:
         compiled, rows = self._run(statement, values)
         return compiled.rows(rows)
 
-    def fetch_value(self, statement: Statement, **values: object) -> Any:
+    def fetch_value(self, statement: Statement, /, **values: object) -> Any:
         _compiled, rows = self._run(statement, values)
         return rows[0][0] if rows else None
 
     def fetch_page(
-        self, statements: PageStatements, *, limit: int, offset: int, **filters: object
+        self, statements: PageStatements, /, *, limit: int, offset: int, **filters: object
     ) -> tuple[list[Row], int]:
         """A page of rows and the total number of rows that match the filters."""
         compiled, found = self._run(statements.rows, {"limit": limit, "offset": offset, **filters})
@@ -104,7 +105,7 @@ class Database:
         _compiled, count = self._run(statements.count, filters)  # past the end
         return rows, count[0][0]
 
-    def write(self, statement: Statement, **values: object) -> Row | None:
+    def write(self, statement: Statement, /, **values: object) -> Row | None:
         """One write; inside a unit of work it joins the work's transaction, and a failed write
         does not spoil the writes before it."""
         work = self._work.get()

@@ -56,3 +56,22 @@ def test_rebound_name_finds_a_name_bound_twice() -> None:
     assert rebound_name("from a import X\nfrom b import X\n") == ("X", "from a", "from b")
     assert rebound_name("from a import X\nclass X:\n    pass\n") == ("X", "from a", "its own definition")
     assert rebound_name("from a import X as Y\nfrom b import X\n") is None
+
+
+@pytest.mark.parametrize("preset", ["fastapi", "flask-subapps"])  # tests/<plural>/ beside tests/helpers.py
+def test_a_package_that_would_hide_a_project_module_is_refused(cli: Cli, tmp_path: Path, preset: str) -> None:
+    assert cli("new", "shop", "--preset", preset, "--no-input", cwd=tmp_path)[0] == 0
+    before = snapshot(tmp_path / "shop")
+    code, _, err = cli("generate", "resource", "helper", "title:str", cwd=tmp_path / "shop")
+    assert code == 1 and err.count("\n") == 1, err
+    assert "its tests/helpers/__init__.py would hide the project's own tests/helpers.py" in err
+    assert snapshot(tmp_path / "shop") == before
+
+
+def test_the_model_registry_lists_models_in_ruffs_order() -> None:
+    from layerkit.edit.registration import register_model
+
+    source = '"""Every model."""\n'
+    for name in ("Probe10", "Probe2", "Probe1", "Book"):
+        source = register_model(source, path="app/models.py", origin=f"app.{name.lower()}", name=name)
+    assert '"Book",\n    "Probe1",\n    "Probe2",\n    "Probe10",' in source

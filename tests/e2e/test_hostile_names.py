@@ -62,7 +62,7 @@ def test_the_reported_names_work(tmp_path: Path, make_database: Callable[[], str
     """The issue's example, plus SQL keywords as resources and the list's own parameter names."""
     run([tool("layerkit"), "new", "names", "--no-input", "--preset", preset], cwd=tmp_path)
     project = tmp_path / "names"
-    fields = ["date:date", "time:datetime", "type:str", "hash:str", "filter:str", "list:int"]
+    fields = ["date:date", "time:datetime", "type:str", "hash:str", "filter:str", "list:int", "statement:str"]
     assert grows_or_refuses(project, "meeting", [*fields, "float:float?", "bool:bool", "object:json?"])
     for resource in ("order", "user", "group", "select"):
         assert grows_or_refuses(project, resource, ["int:int", "str:str?", "meeting:ref"])

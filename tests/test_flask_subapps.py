@@ -210,6 +210,8 @@ def test_a_field_named_like_a_schema_method_keeps_its_json_name(cli: Cli, projec
     code, _, err = cli("generate", "resource", "book", "load:str", "fields:int?", cwd=project)
     assert code == 0, err
     schemas = (project / "app/books/schemas.py").read_text()
-    assert 'load_ = Text(required=True, validate=Length(max=255), data_key="load", attribute="load")' in schemas
+    assert (
+        'load_ = Text(required=True, validate=Length(max=255), data_key="load", attribute="load")' in schemas
+    )
     assert 'data_key="fields", attribute="fields"' in schemas
     assert "\n    load = " not in schemas and "\n    fields = " not in schemas

@@ -369,7 +369,11 @@ def test_flask_generate_version_adds_a_blueprint_registered_in_root(cli: Cli, fl
     assert report["modified"] == [".layerkit.toml", "app/api/root.py"]
     assert cli("g", "version", "v3", cwd=flask_bookshop)[0] == 0
     api = flask_bookshop / "app/api"
-    assert blueprints(api / "root.py") == {"v1": "app.api.v1.v1", "v2": "app.api.v2.v2", "v3": "app.api.v3.v3"}
+    assert blueprints(api / "root.py") == {
+        "v1": "app.api.v1.v1",
+        "v2": "app.api.v2.v2",
+        "v3": "app.api.v3.v3",
+    }
     assert blueprints(api / "v3/v3.py") == blueprints(api / "v1/v1.py")
     assert manifest(flask_bookshop).versions == ["v1", "v2", "v3"]
     before = snapshot(flask_bookshop)
@@ -378,7 +382,9 @@ def test_flask_generate_version_adds_a_blueprint_registered_in_root(cli: Cli, fl
 
 
 def test_flask_a_resource_for_v2_only(cli: Cli, flask_bookshop: Path) -> None:
-    code, _, err = cli("g", "resource", "shelf", "name:str", "book:ref", "--version", "v2", cwd=flask_bookshop)
+    code, _, err = cli(
+        "g", "resource", "shelf", "name:str", "book:ref", "--version", "v2", cwd=flask_bookshop
+    )
     assert code == 0, err
     api = flask_bookshop / "app/api"
     assert blueprints(api / "v2/v2.py")["shelves_blueprint"] == "app.shelves"
@@ -388,7 +394,9 @@ def test_flask_a_resource_for_v2_only(cli: Cli, flask_bookshop: Path) -> None:
 
 
 def test_flask_a_fork_moves_v2_to_its_own_code_and_v1_is_untouched(cli: Cli, flask_bookshop: Path) -> None:
-    untouched = {p: h for p, h in snapshot(flask_bookshop).items() if p.startswith(("app/books/", "tests/books/"))}
+    untouched = {
+        p: h for p, h in snapshot(flask_bookshop).items() if p.startswith(("app/books/", "tests/books/"))
+    }
     untouched["app/api/v1/v1.py"] = snapshot(flask_bookshop)["app/api/v1/v1.py"]
     code, out, _ = cli("g", "version", "v2", "--fork", "book", "--dry-run", "--json", cwd=flask_bookshop)
     report = json.loads(out)
@@ -407,7 +415,9 @@ def test_flask_a_fork_moves_v2_to_its_own_code_and_v1_is_untouched(cli: Cli, fla
     assert "from app.books.models import Book" in (flask_bookshop / "app/books/v2/utils.py").read_text()
     assert 'URL = "/api/v2/books"' in (flask_bookshop / "tests/books/v2/factory.py").read_text()
     assert manifest(flask_bookshop).forks == {"book": ["v2"]}
-    contracts = tomllib.loads((flask_bookshop / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+    contracts = tomllib.loads((flask_bookshop / "pyproject.toml").read_text())["tool"]["importlinter"][
+        "contracts"
+    ]
     forks = next(c for c in contracts if c["id"] == "layerkit-fork-layers")
     assert forks["containers"] == ["app.books.v2"]
     derive = next(c for c in contracts if c["id"] == "layerkit-versions-derive-routes")

@@ -73,7 +73,18 @@ def test_the_reported_names_work(tmp_path: Path, make_database: Callable[[], str
 
 # Names marshmallow's Schema has (methods, options, instance attributes): a Flask schema's field
 # of that name is declared under another attribute, its JSON key and loaded key left as they are.
-SCHEMA_NAMES = ["fields", "load", "dump", "context", "opts", "many", "only", "partial", "unknown", "dict_class"]
+SCHEMA_NAMES = [
+    "fields",
+    "load",
+    "dump",
+    "context",
+    "opts",
+    "many",
+    "only",
+    "partial",
+    "unknown",
+    "dict_class",
+]
 
 
 def test_marshmallow_names_work_in_flask(tmp_path: Path, make_database: Callable[[], str]) -> None:

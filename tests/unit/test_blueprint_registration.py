@@ -92,9 +92,15 @@ def test_a_fork_moves_only_the_import_and_the_registration_keeps_its_place() -> 
     )
     assert ("app.books.v2", "blueprint", "books_blueprint") in imported(moved)
     assert ("app.books", "blueprint", "books_blueprint") not in imported(moved)
-    assert registered(moved) == registered(source) == ["authors_blueprint", "books_blueprint", "reviews_blueprint"]
+    assert (
+        registered(moved)
+        == registered(source)
+        == ["authors_blueprint", "books_blueprint", "reviews_blueprint"]
+    )
     params = {"origin": "app.books.v2", "name": "blueprint", "alias": "books_blueprint", "registry": "v1"}
-    again = SWAPS["register_blueprint"](moved, path="v2.py", old={**params, "origin": "app.books"}, new=params)
+    again = SWAPS["register_blueprint"](
+        moved, path="v2.py", old={**params, "origin": "app.books"}, new=params
+    )
     assert again == moved  # idempotent: already pointing at the fork
 
 

@@ -40,7 +40,7 @@ def resource_context(
     layout: Layout,
     resource: Resource,
     known: dict[str, ResourceNames],
-    migration: NextMigration,
+    migration: NextMigration | None,  # None for a fork: it renders no migration
     **options: Any,  # the family's own keywords (e.g. the version a resource is made for)
 ) -> dict[str, object]:
     family = _family(layout)

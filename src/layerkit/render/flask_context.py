@@ -45,7 +45,7 @@ def resource_context(
     layout: Layout,
     resource: Resource,
     known: dict[str, ResourceNames],
-    migration: NextMigration,
+    migration: NextMigration | None,  # None for a fork: it renders no migration
     *,
     version: str = FIRST_VERSION,
     modules: dict[str, str] | None = None,

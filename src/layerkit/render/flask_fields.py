@@ -6,7 +6,6 @@ the same HTTP contract), so the Flask view extends that one with what marshmallo
 
 from __future__ import annotations
 
-from layerkit.errors import FieldSyntaxError
 from layerkit.render.fastapi_fields import FieldView, _number
 from layerkit.spec.fields import FieldType
 

@@ -3,10 +3,11 @@
 `create_app` knows no sub-app: `app.app` hands it the API's root blueprint.
 """
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
-from apiflask import APIFlask, HTTPError
+from apiflask import APIFlask, HTTPError, Schema
 from flask import Blueprint
 from flask.typing import ResponseReturnValue
 
@@ -37,6 +38,18 @@ def _check_row_ids(_endpoint: str | None, values: dict[str, Any] | None) -> None
             raise HTTPError(422, "invalid request", detail={"path": {name: [message]}})
 
 
+_VERSION = re.compile(r"v[1-9][0-9]*")
+
+
+def _schema_name(schema: type[Schema]) -> str:
+    """APIFlask's name (`BookRead`); a sub-app's own code in a version (`books/v2/schemas.py`)
+    adds the version (`BookReadV2`), so each version's schemas keep names of their own."""
+    name = APIFlask._schema_name_resolver(schema)
+    module = (schema if isinstance(schema, type) else type(schema)).__module__
+    versions = [part for part in module.split(".") if _VERSION.fullmatch(part)]
+    return f"{name}{versions[-1].upper()}" if versions else name
+
+
 def _one_tag_per_name(spec: dict[Any, Any] | str) -> dict[Any, Any] | str:
     """A sub-app's blueprint, registered in several versions, would list its tag once for each."""
     if isinstance(spec, dict) and spec.get("tags"):
@@ -57,6 +70,7 @@ def create_app(
     # An id per operation, from its endpoint: a sub-app served in v1 and v2 has one in each.
     app.config["AUTO_OPERATION_ID"] = True
     app.spec_processor(_one_tag_per_name)
+    app.schema_name_resolver = _schema_name
     app.json = OrjsonProvider(app)
     # A bad DATABASE_URL stops the start, not the first request.
     app.extensions["database"] = database or database_from(settings)

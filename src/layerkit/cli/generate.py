@@ -74,7 +74,8 @@ def version(
             "--fork",
             metavar="RESOURCE",
             help="Give this resource code of its own in VERSION (repeatable; also on an existing"
-            " version): its router, service, repository, schemas and tests, to change freely.",
+            " version): the layers above its model (router, service, repository, schemas; a Flask"
+            " sub-app's routes, utils, schemas) and its tests, to change freely.",
             show_default=False,
         ),
     ] = None,
@@ -83,8 +84,8 @@ def version(
     as_json: AsJson = False,
     force: Force = False,
 ) -> None:
-    """Serve every resource under a new API version too (e.g. /api/v2): the same routers,
-    registered once more, nothing copied; --fork gives a resource its own code there."""
+    """Serve every resource under a new API version too (e.g. /api/v2): the same routers (or
+    blueprints), registered once more, nothing copied; --fork gives a resource its own code there."""
 
     def action() -> Report:
         from layerkit.actions import add_version

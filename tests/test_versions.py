@@ -425,3 +425,26 @@ def test_flask_a_fork_moves_v2_to_its_own_code_and_v1_is_untouched(cli: Cli, fla
     # v3 serves the newest fork before it
     assert cli("g", "version", "v3", cwd=flask_bookshop)[0] == 0
     assert blueprints(flask_bookshop / "app/api/v3/v3.py")["books_blueprint"] == "app.books.v2"
+
+
+def test_a_flask_project_from_before_versions_grows_into_them(cli: Cli, flask_bookshop: Path) -> None:
+    """Made when flask-subapps had no versions: `versions = []`, sub-apps in v1 only, and v2.py an
+    empty blueprint layerkit wrote (its hash recorded). New sub-apps go to v1; `generate version
+    v2` rewrites the untouched v2.py and serves every sub-app there."""
+    from layerkit.io.manifest import content_hash
+
+    old = manifest(flask_bookshop)
+    old.versions = []
+    old.served = {}
+    v2 = flask_bookshop / "app/api/v2/v2.py"
+    v2.write_text('from apiflask import APIBlueprint\n\nv2 = APIBlueprint("v2", __name__, url_prefix="/v2")\n')
+    old.files["app/api/v2/v2.py"] = content_hash(v2.read_text())
+    (flask_bookshop / ".layerkit.toml").write_text(old.to_toml())
+
+    assert cli("g", "resource", "tag", "name:str", cwd=flask_bookshop)[0] == 0
+    assert "tags_blueprint" in blueprints(flask_bookshop / "app/api/v1/v1.py")
+    assert blueprints(v2) == {}
+    code, _, err = cli("g", "version", "v2", cwd=flask_bookshop)
+    assert code == 0, err
+    assert set(blueprints(v2)) == {f"{p}_blueprint" for p in ("authors", "books", "reviews", "tags")}
+    assert manifest(flask_bookshop).versions == ["v1", "v2"]

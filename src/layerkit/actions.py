@@ -10,6 +10,7 @@ from layerkit.errors import LayerkitError, ResourceExistsError, UnknownReference
 from layerkit.io.journal import recover
 from layerkit.io.manifest import MANIFEST, Manifest, find_project_root, load_manifest
 from layerkit.io.workspace import Workspace
+from layerkit.layouts import FIRST_VERSION
 from layerkit.plan import builders, versions
 from layerkit.plan.builders import Build, add_project_files, add_resource, finish
 from layerkit.plan.plan import Plan, build_plan
@@ -123,6 +124,8 @@ def add_resources(
     root = find_project_root(directory or Path.cwd())
     manifest = load_manifest(root)
     preset = get_preset(manifest.preset)
+    _versions_of_older_projects(manifest, preset)
+    recorded = dict(manifest.files)  # as the project is now: finish() records what it writes
     if version is not None:
         _check_versioned(preset, check_version(version))
         if version not in manifest.versions:
@@ -161,7 +164,7 @@ def add_resources(
         add_resource(build, resource, None if version is None else [version])
     if fresh:
         finish(build)
-    plan = build_plan(build.workspace, owned=build.owned, recorded=manifest.files, force=force)
+    plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
     if skipped:
         plan.warnings.append(f"already in the project with the same fields, skipped: {', '.join(skipped)}")
     added = ", ".join(r.name for r in fresh)
@@ -182,6 +185,8 @@ def add_version(
     root = find_project_root(directory or Path.cwd())
     manifest = load_manifest(root)
     preset = get_preset(manifest.preset)
+    _versions_of_older_projects(manifest, preset)
+    recorded = dict(manifest.files)  # as the project is now: finish() records what it writes
     _check_versioned(preset, version)
     forks = list(dict.fromkeys(forks or []))
     for name in forks:
@@ -211,10 +216,19 @@ def add_version(
         done.append(f"gave {', '.join(forked)} code of its own in {version}")
     if done:
         finish(build)
-    plan = build_plan(build.workspace, owned=build.owned, recorded=manifest.files, force=force)
+    plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
     if skipped:
         plan.warnings.append(f"already forked in {version}, skipped: {', '.join(skipped)}")
     return _report(plan, dry_run=dry_run, message=f"{'; '.join(done)} in {root}", done="updated")
+
+
+def _versions_of_older_projects(manifest: Manifest, preset: Preset) -> None:
+    """A project made before its preset had versions (flask-subapps: `versions = []`, its
+    sub-apps registered in v1 only) serves v1: `generate version v2` then serves every sub-app
+    in v2 as well."""
+    if preset.layout.versions is not None and not manifest.versions:
+        manifest.versions = [FIRST_VERSION]
+        manifest.served = {name: [FIRST_VERSION] for name in manifest.resources}
 
 
 def _check_versioned(preset: Preset, version: str) -> None:

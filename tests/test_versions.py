@@ -437,7 +437,9 @@ def test_a_flask_project_from_before_versions_grows_into_them(cli: Cli, flask_bo
     old.versions = []
     old.served = {}
     v2 = flask_bookshop / "app/api/v2/v2.py"
-    v2.write_text('from apiflask import APIBlueprint\n\nv2 = APIBlueprint("v2", __name__, url_prefix="/v2")\n')
+    v2.write_text(
+        'from apiflask import APIBlueprint\n\nv2 = APIBlueprint("v2", __name__, url_prefix="/v2")\n'
+    )
     old.files["app/api/v2/v2.py"] = content_hash(v2.read_text())
     (flask_bookshop / ".layerkit.toml").write_text(old.to_toml())
 

@@ -6,6 +6,9 @@ register sub-apps' blueprints), `app/core/` (create_app, logger, database and it
 registry) and one sub-app per resource: `app/<plural>/{__init__,models,routes,schemas,types,utils}.py`.
 Where the seed is silent we infer: the sub-app's queries and rules live in `utils.py` (below
 its routes), the data layer and Alembic live in `app/core/database/`, tests in `tests/<plural>/`.
+Versions are data like the FastAPI layouts' (`generate version v3`, `--version`, `--fork`): a
+version is `app/api/<v>/<v>.py`, registered on root.py's blueprint; a sub-app's fork in a version
+is a package inside it, `app/<plural>/<v>/{routes,utils,schemas}.py`, on the sub-app's model.
 """
 
 from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration, Versions

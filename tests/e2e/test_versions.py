@@ -4,6 +4,7 @@ passes its own bar, and both versions serve the same rows over real HTTP."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -141,7 +142,8 @@ def test_openapi_has_no_duplicate_operation_ids(versioned: Versioned) -> None:
     tags = [tag["name"] for tag in spec.get("tags", [])]
     assert len(tags) == len(set(tags))
     # a fork's schemas have names of their own, not a clash renamed with a counter (BookRead1)
-    assert not [name for name in spec.get("components", {}).get("schemas", {}) if name[-1].isdigit()]
+    schemas = spec.get("components", {}).get("schemas", {})
+    assert not [name for name in schemas if re.fullmatch(r".*[^V\d]\d+", name)]
     paths = sorted(path.replace("<int:", "{").replace(">", "}") for path in spec["paths"])
     assert [p for p in paths if p.startswith("/api/v2/")] == [
         "/api/v2/authors",

@@ -52,11 +52,11 @@ def test_every_preset_has_services_in_its_layout() -> None:
 def test_a_service_is_six_modules_in_the_presets_folder(cli: Cli, project: Path) -> None:
     preset = preset_of(project)
     folder, celery = FOLDERS[preset]
-    code, out, err = cli("generate", "service", "mailer", cwd=project)
+    code, _, err = cli("generate", "service", "mailer", cwd=project)
     assert code == 0, err
     assert {path.name for path in (project / folder).iterdir()} == SIX
     init = (project / folder / "__init__.py").read_text()
-    assert '__all__ = [' in init
+    assert "__all__ = [" in init
     for name in ("MailerService", "MailerError", "MailerInputError", "summarize"):
         assert f'"{name}"' in init
     assert "class MailerService:" in (project / folder / "service.py").read_text()
@@ -80,15 +80,19 @@ def test_the_first_service_turns_celery_on_once(cli: Cli, project: Path) -> None
     cli("generate", "service", "mailer", cwd=project)
     manifest = tomllib.loads((project / ".layerkit.toml").read_text())
     pyproject = (project / "pyproject.toml").read_text()
-    config = next(p for p in project.rglob("*.py") if p.name in ("config.py", "settings.py") and ".venv" not in str(p))
+    config = next(
+        p for p in project.rglob("*.py") if p.name in ("config.py", "settings.py") and ".venv" not in str(p)
+    )
     assert 'celery_broker_url: str = "redis://127.0.0.1:6379/1"' in config.read_text()
     if preset != "flask-subapps":
         assert manifest["project"]["features"] == ["celery"]
         dependencies = tomllib.loads(pyproject)["project"]
         assert "celery[redis]>=5.4" in dependencies["dependencies"]
-        assert {"celery-types>=0.22", "import-linter>=2.5"} <= set(dependencies["optional-dependencies"]["dev"])
+        assert {"celery-types>=0.22", "import-linter>=2.5"} <= set(
+            dependencies["optional-dependencies"]["dev"]
+        )
     before = snapshot(project)
-    code, out, _ = cli("generate", "service", "sftp", cwd=project)
+    code, _, _ = cli("generate", "service", "sftp", cwd=project)
     assert code == 0
     changed = {path for path, digest in snapshot(project).items() if before.get(path) != digest}
     # the second service adds its own files; the contract and the manifest are the only edits
@@ -116,7 +120,7 @@ def test_a_rerun_is_nothing_to_do(cli: Cli, project: Path) -> None:
 )
 def test_bad_names_are_refused_and_change_nothing(cli: Cli, project: Path, name: str, message: str) -> None:
     before = snapshot(project)
-    code, out, err = cli("generate", "service", name, cwd=project)
+    code, _, err = cli("generate", "service", name, cwd=project)
     assert code == 1
     assert message in err and len(err.strip().splitlines()) == 1, err
     assert snapshot(project) == before
@@ -194,7 +198,9 @@ def test_the_contract_names_each_service(cli: Cli, project: Path) -> None:
 def test_dependency_edits_are_idempotent_and_never_lower_a_minimum() -> None:
     source = '[project]\nname = "x"\ndependencies = ["fastapi>=0.1"]\n\n[project.optional-dependencies]\ndev = ["import-linter>=2.1", "mypy"]\n'
     once = add_dependencies(source, path="p", runtime=["celery[redis]>=5.4"], dev=["import-linter>=2.5"])
-    assert add_dependencies(once, path="p", runtime=["celery[redis]>=5.4"], dev=["import-linter>=2.5"]) == once
+    assert (
+        add_dependencies(once, path="p", runtime=["celery[redis]>=5.4"], dev=["import-linter>=2.5"]) == once
+    )
     data = tomllib.loads(once)["project"]
     assert data["dependencies"] == ["fastapi>=0.1", "celery[redis]>=5.4"]
     assert data["optional-dependencies"]["dev"] == ["import-linter>=2.5", "mypy"]

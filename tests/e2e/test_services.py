@@ -80,10 +80,17 @@ def test_a_service_passes_the_projects_checks_and_tests(
     tests = str(project / ("integration_tests" if preset == "fastapi-services" else "tests") / "services")
     output = own_tests(project, CI="true")  # CI: a missing Redis would fail, not skip
     assert " passed" in output and "failed" not in output and "skipped" not in output
-    assert "test_mailer_tasks" in run([tool("python"), "-m", "pytest", "--collect-only", "-q", tests], cwd=project)
+    assert "test_mailer_tasks" in run(
+        [tool("python"), "-m", "pytest", "--collect-only", "-q", tests], cwd=project
+    )
     if on_postgres:
         url = make_database()
         if preset.startswith("flask"):
             url = url.replace("+asyncpg", "+psycopg")
-        output = run([tool("python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", tests], cwd=project, CI="true", TEST_DATABASE_URL=url)
+        output = run(
+            [tool("python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", tests],
+            cwd=project,
+            CI="true",
+            TEST_DATABASE_URL=url,
+        )
         assert " passed" in output and "skipped" not in output

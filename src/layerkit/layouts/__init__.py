@@ -224,7 +224,12 @@ def service_feature_artifacts(
     return (
         Artifact("celery", "project/celery.py.j2", celery, feature=feature),
         Artifact("services_tests", "project/empty.py.j2", f"{tests}/__init__.py", feature=feature),
-        Artifact("services_conftest", "project/tests_services_conftest.py.j2", f"{tests}/conftest.py", feature=feature),
+        Artifact(
+            "services_conftest",
+            "project/tests_services_conftest.py.j2",
+            f"{tests}/conftest.py",
+            feature=feature,
+        ),
     )
 
 

@@ -285,7 +285,10 @@ def turn_on_services(build: Build) -> None:
                 source, path=paths["pyproject"], runtime=SERVICE_DEPENDENCIES, dev=SERVICE_DEV_DEPENDENCIES
             ),
         )
-    for role, requirements in (("requirements", SERVICE_DEPENDENCIES), ("requirements_dev", SERVICE_DEV_DEPENDENCIES)):
+    for role, requirements in (
+        ("requirements", SERVICE_DEPENDENCIES),
+        ("requirements_dev", SERVICE_DEV_DEPENDENCIES),
+    ):
         if role in paths and build.workspace.read(paths[role]) is not None:
             build.edit(paths[role], partial(add_requirements, requirements=requirements))
 

@@ -262,19 +262,30 @@ def _unrecorded(build: Build, service: str) -> str | None:
     return None
 
 
+# The project artifacts that serve the services (a layout may have them from `layerkit new`).
+SERVICE_ROLES = frozenset({"celery", "services_package", "services_tests", "services_conftest"})
+
+
 def turn_on_services(build: Build) -> None:
     """The first service's feature: the Celery app and its test worker, the settings and
     `make worker` (their templates rendered again) and the dependencies. Nothing to do in a
-    layout that has it from `layerkit new` (seed 000's core/celery.py)."""
+    project that has them (seed 000's core/celery.py comes with `layerkit new`, except in a
+    project made before it did)."""
     layout, manifest = build.layout, build.manifest
     gated = [a for a in layout.project if a.feature == SERVICE_FEATURE]
-    if not gated or SERVICE_FEATURE in manifest.features:
-        return
-    manifest.features = sorted({*manifest.features, SERVICE_FEATURE})
+    if gated:
+        if SERVICE_FEATURE in manifest.features:
+            return
+        manifest.features = sorted({*manifest.features, SERVICE_FEATURE})
+    else:
+        celery = layout.project_paths(build.project.features).get("celery")
+        if celery is None or build.workspace.read(celery) is not None:
+            return
     context = project_context(build.project, layout)
     for artifact in layout.project_artifacts(build.project.features):
-        if artifact.feature == SERVICE_FEATURE or artifact.role in layout.service_refresh:
-            path = artifact.path.format(package=layout.package)
+        path = artifact.path.format(package=layout.package)
+        serves = artifact.feature == SERVICE_FEATURE or artifact.role in SERVICE_ROLES
+        if (serves and build.workspace.read(path) is None) or artifact.role in layout.service_refresh:
             build.workspace.write(path, render(build.preset, artifact, context))
             build.owned.add(path)
     paths = layout.project_paths(build.project.features)

@@ -114,6 +114,7 @@ def test_a_rerun_is_nothing_to_do(cli: Cli, project: Path) -> None:
         ("class", "it is a Python keyword"),
         ("9lives", "use lower_snake_case"),
         ("v2", "reads as an API version folder"),
+        ("s" * 51, "at most 50 characters"),
         ("book", "collides with the resource 'book'"),
         ("books", "collides with the resource 'book'"),
     ],

@@ -116,6 +116,9 @@ def check_project_name(name: str) -> str:
 
 
 _VERSION_LIKE = re.compile(r"^v[0-9]+$")
+# A service's name is spelled into its classes, files and docstrings: longer ones would push the
+# generated code past its line length.
+SERVICE_NAME_MAX = 50
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,10 @@ def service_names(raw: str) -> ServiceNames:
     """Validate a service name (a package name) and derive its spellings."""
     name = to_snake(raw)
     check_identifier(name, what="service")
+    if len(name) > SERVICE_NAME_MAX:
+        raise InvalidNameError(
+            f"invalid service name {raw!r}: at most {SERVICE_NAME_MAX} characters; choose a shorter name"
+        )
     if _VERSION_LIKE.match(name):
         raise InvalidNameError(
             f"invalid service name {raw!r}: it reads as an API version folder; choose another"

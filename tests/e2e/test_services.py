@@ -42,7 +42,7 @@ def _redis_is_up() -> bool:
 
 @pytest.mark.parametrize("preset", sorted(PRESETS))
 def test_a_service_passes_the_projects_checks_and_tests(
-    preset: str, tmp_path: Path, make_database: Callable[[], str]
+    preset: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     if not _redis_is_up():
         if os.environ.get("CI") == "true":
@@ -83,7 +83,8 @@ def test_a_service_passes_the_projects_checks_and_tests(
     assert "test_mailer_tasks" in run(
         [tool("python"), "-m", "pytest", "--collect-only", "-q", tests], cwd=project
     )
-    if on_postgres:
+    if on_postgres:  # PostgreSQL only here: without it the rest above has still run
+        make_database: Callable[[], str] = request.getfixturevalue("make_database")
         url = make_database()
         if preset.startswith("flask"):
             url = url.replace("+asyncpg", "+psycopg")

@@ -188,6 +188,8 @@ def test_the_contract_names_each_service(cli: Cli, project: Path) -> None:
     below = contracts["layerkit-services-below-api"]
     assert below["source_modules"] == [f"{package}.mailer"]
     assert "layerkit-services-independent" not in contracts  # needs two services
+    if preset in ("fastapi", "flask-subapps"):  # the foundation imports no service
+        assert f"{package}.mailer" in contracts["layerkit-foundation"]["forbidden_modules"]
     cli("generate", "service", "sftp", cwd=project)
     contracts = {
         c["id"]: c

@@ -98,7 +98,13 @@ FASTAPI = Layout(
                 "name": "core and db are the foundation: they import no feature",
                 "type": "forbidden",
                 "source_modules": ["{package}.core", "{package}.db"],
-                "forbidden_modules": ["{package}.api", "{package}.main", "{package}.models", _RESOURCE],
+                "forbidden_modules": [
+                    "{package}.api",
+                    "{package}.main",
+                    "{package}.models",
+                    _RESOURCE,
+                    "{package}.services.{service}",
+                ],
             },
         ),
         Contract(

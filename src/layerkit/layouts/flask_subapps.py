@@ -47,7 +47,12 @@ FLASK_SUBAPPS = Layout(
                 "name": "core is the foundation: it imports no sub-app and not the API",
                 "type": "forbidden",
                 "source_modules": ["{package}.core"],
-                "forbidden_modules": ["{package}.api", "{package}.app", _SUBAPP],
+                "forbidden_modules": [
+                    "{package}.api",
+                    "{package}.app",
+                    _SUBAPP,
+                    "{package}.services.{service}",
+                ],
                 # the model registry imports every sub-app's model, for Alembic and the tests
                 "ignore_imports": ["{package}.core.database.models -> {package}.{plural}"],
                 "unmatched_ignore_imports_alerting": "none",

@@ -229,3 +229,20 @@ def test_dependency_edits_are_idempotent_and_never_lower_a_minimum() -> None:
     assert higher == "import-linter>=3.0\nflask\ncelery>=5\n"
     assert add_requirements(higher, requirements=["celery>=5"]) == higher
     assert add_dependencies("[tool.ruff]\n", path="p", runtime=["celery"], dev=[]) == "[tool.ruff]\n"
+
+
+@pytest.mark.parametrize("preset", ["fastapi-layered", "fastapi-services"])
+def test_compose_runs_a_worker_beside_the_app(cli: Cli, tmp_path: Path, preset: str) -> None:
+    import yaml
+
+    from tests.test_preset_services import check_jsonschema
+
+    project = new_project(cli, tmp_path, preset)
+    assert "worker" not in yaml.safe_load((project / "docker-compose.yml").read_text())["services"]
+    cli("generate", "service", "mailer", cwd=project)
+    services = yaml.safe_load((project / "docker-compose.yml").read_text())["services"]
+    celery = FOLDERS[preset][1].removesuffix(".py").replace("/", ".")
+    assert services["worker"]["command"][:3] == ["celery", "-A", f"{celery}:celery_app"]
+    assert "redis" in services and "redis" in services["app"]["depends_on"]
+    result = check_jsonschema("vendor.compose-spec", project / "docker-compose.yml")
+    assert result.returncode == 0, result.stdout + result.stderr

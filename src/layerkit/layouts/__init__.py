@@ -110,7 +110,7 @@ class Layout:
     service: tuple[Artifact, ...] = ()
     # Project artifacts rendered again when the first service turns SERVICE_FEATURE on (their
     # templates add the feature's settings and `make worker`); roles the layout lacks are skipped.
-    service_refresh: tuple[str, ...] = ("config", "env_example", "makefile")
+    service_refresh: tuple[str, ...] = ("config", "env_example", "env_docker", "makefile", "compose")
 
     @property
     def app_path(self) -> str:

@@ -216,6 +216,11 @@ def service_artifacts(folder: str, tests: str) -> tuple[Artifact, ...]:
     )
 
 
+# The roles of the project artifacts that serve the services (`service_feature_artifacts`, and
+# the services' package): a layout may have them from `layerkit new` (seed 000).
+SERVICE_PROJECT_ROLES = frozenset({"celery", "services_package", "services_tests", "services_conftest"})
+
+
 def service_feature_artifacts(
     *, celery: str, tests: str, feature: str | None = SERVICE_FEATURE
 ) -> tuple[Artifact, ...]:

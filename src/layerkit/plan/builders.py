@@ -17,6 +17,7 @@ from layerkit.layouts import (
     SERVICE_DEPENDENCIES,
     SERVICE_DEV_DEPENDENCIES,
     SERVICE_FEATURE,
+    SERVICE_PROJECT_ROLES,
     Layout,
     Registration,
     module_of,
@@ -262,10 +263,6 @@ def _unrecorded(build: Build, service: str) -> str | None:
     return None
 
 
-# The project artifacts that serve the services (a layout may have them from `layerkit new`).
-SERVICE_ROLES = frozenset({"celery", "services_package", "services_tests", "services_conftest"})
-
-
 def turn_on_services(build: Build) -> None:
     """The first service's feature: the Celery app and its test worker, the settings and
     `make worker` (their templates rendered again) and the dependencies. Nothing to do in a
@@ -284,7 +281,7 @@ def turn_on_services(build: Build) -> None:
     context = project_context(build.project, layout)
     for artifact in layout.project_artifacts(build.project.features):
         path = artifact.path.format(package=layout.package)
-        serves = artifact.feature == SERVICE_FEATURE or artifact.role in SERVICE_ROLES
+        serves = artifact.feature == SERVICE_FEATURE or artifact.role in SERVICE_PROJECT_ROLES
         if (serves and build.workspace.read(path) is None) or artifact.role in layout.service_refresh:
             build.workspace.write(path, render(build.preset, artifact, context))
             build.owned.add(path)

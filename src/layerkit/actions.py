@@ -16,7 +16,7 @@ from layerkit.plan.plan import Plan, build_plan
 from layerkit.presets import PRESET_NAMES, Preset, get_preset
 from layerkit.spec.loader import load_spec
 from layerkit.spec.model import DATABASES, ProjectSpec, Resource, dependency_order
-from layerkit.spec.names import check_project_name, resource_names
+from layerkit.spec.names import check_project_name, resource_names, service_names
 from layerkit.spec.versions import check_version, version_number
 
 
@@ -157,6 +157,14 @@ def add_resources(
                 f"resource {resource.name!r} would use the package {resource.names.plural!r} of"
                 f" {plurals[resource.names.plural]!r}; choose another name"
             )
+    for resource in fresh:
+        known = {**build.known, resource.name: resource.names}
+        for service in manifest.services:
+            if builders.service_collision(preset.layout, service, known, []) is not None:
+                raise ResourceExistsError(
+                    f"resource {resource.name!r} collides with the service {service!r} (its name or"
+                    " its modules); choose another name"
+                )
     for resource in dependency_order(fresh, set(existing)):
         add_resource(build, resource, None if version is None else [version])
     if fresh:
@@ -232,6 +240,28 @@ def _check_fork(manifest: Manifest, name: str, version: str) -> None:
             f"{name!r} was created for {home}: its code there is its own; fork it in a later"
             f" version (e.g. `layerkit generate version v{version_number(home) + 1} --fork {name}`)"
         )
+
+
+def add_service(
+    name: str, *, directory: Path | None = None, force: bool = False, dry_run: bool = False
+) -> Report:
+    """`layerkit generate service NAME`: a reusable service package (seed 000's
+    `services/<svc>/`) with Celery tasks; the project's first one turns the Celery feature on."""
+    names = service_names(name)
+    root = find_project_root(directory or Path.cwd())
+    manifest = load_manifest(root)
+    recorded = dict(manifest.files)  # as layerkit wrote them: finish() records the new hashes
+    build = Build(
+        workspace=Workspace(root),
+        preset=get_preset(manifest.preset),
+        manifest=manifest,
+        known={resource: resource_names(resource) for resource in manifest.resources},
+    )
+    if names.name not in manifest.services:  # a re-run has nothing to do
+        builders.add_service(build, names)
+        finish(build)
+    plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
+    return _report(plan, dry_run=dry_run, message=f"added service {names.name!r} to {root}", done="updated")
 
 
 def apply_spec(

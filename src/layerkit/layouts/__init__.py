@@ -5,7 +5,8 @@ shared files (registrations), the import contract in the layout's own folder nam
 migration scheme, the names it reserves and its first-party packages. Templates and code read
 module paths from here, so nothing else assumes `app/`, `/api/v1` or one package per resource.
 
-Path patterns may use {package}, {singular}, {plural}, {Plural}, {version}, {revision}, {slug}.
+Path patterns may use {package}, {singular}, {plural}, {Plural}, {version}, {revision}, {slug};
+a service's (`generate service NAME`) use {package} and {service}.
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from types import MappingProxyType
 from layerkit.spec.names import ResourceNames
 
 FIRST_VERSION = "v1"
+# The feature a project's first `generate service` turns on: its Celery app, settings and worker.
+SERVICE_FEATURE = "celery"
+# What that feature adds to a project's dependencies (pyproject.toml or requirements files);
+# import-linter 2.5 brought the `protected` contract that keeps a service's modules private.
+SERVICE_DEPENDENCIES = ("celery[redis]>=5.4",)
+SERVICE_DEV_DEPENDENCIES = ("celery-types>=0.22", "import-linter>=2.5")
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,8 @@ class Contract:
     body: Mapping[str, object]
     min_resources: int = 0
     feature: str | None = None  # held only when the project has this feature (e.g. "admin")
+    # An item naming {service} is repeated once per service; held back below this many services.
+    min_services: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,12 @@ class Layout:
     reserved: frozenset[str] = frozenset()  # names a resource's singular or plural may not take
     versions: Versions | None = None
     version_artifacts: tuple[Artifact, ...] = ()  # what `generate version` writes
+    # What `generate service NAME` writes: a reusable package (its `init` artifact is the package's
+    # __init__, its public interface) and its tests; paths use {package} and {service}.
+    service: tuple[Artifact, ...] = ()
+    # Project artifacts rendered again when the first service turns SERVICE_FEATURE on (their
+    # templates add the feature's settings and `make worker`); roles the layout lacks are skipped.
+    service_refresh: tuple[str, ...] = ("config", "env_example", "env_docker", "makefile", "compose")
 
     @property
     def app_path(self) -> str:
@@ -144,6 +159,13 @@ class Layout:
                 modules[registration.role] = module_of(registration.file.format(**values))
         return modules
 
+    def service_paths(self, service: str) -> dict[str, str]:
+        return {a.role: a.path.format(package=self.package, service=service) for a in self.service}
+
+    def service_modules(self, service: str) -> dict[str, str]:
+        paths = self.service_paths(service)
+        return {role: module_of(path) for role, path in paths.items() if path.endswith(".py")}
+
     def api_prefix(self, version: str = FIRST_VERSION) -> str:
         # A layout without versions serves its one API where version 1 would be.
         prefix = self.versions.prefix if self.versions else "/api/{version}"
@@ -176,3 +198,80 @@ class Layout:
 def module_of(path: str) -> str:
     """'app/books/models.py' -> 'app.books.models'; '.../__init__.py' -> the package."""
     return path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+
+
+# A service's modules besides its __init__ (seed 000's `app/services/<svc>/`), private to it.
+SERVICE_MODULES = ("database_transactions", "exceptions", "service", "tasks", "utils")
+
+
+def service_artifacts(folder: str, tests: str) -> tuple[Artifact, ...]:
+    """A service's package in `folder` (a pattern with {service}): __init__ with __all__ and the
+    five modules of seed 000, with its tests in `tests` (the service's method, and its task
+    through a real Celery worker)."""
+    return (
+        Artifact("init", "service/init.py.j2", f"{folder}/__init__.py"),
+        *(Artifact(role, f"service/{role}.py.j2", f"{folder}/{role}.py") for role in SERVICE_MODULES),
+        Artifact("test_service", "service/test_service.py.j2", f"{tests}/test_{{service}}.py"),
+        Artifact("test_tasks", "service/test_tasks.py.j2", f"{tests}/test_{{service}}_tasks.py"),
+    )
+
+
+# The roles of the project artifacts that serve the services (`service_feature_artifacts`, and
+# the services' package): a layout may have them from `layerkit new` (seed 000).
+SERVICE_PROJECT_ROLES = frozenset({"celery", "services_package", "services_tests", "services_conftest"})
+
+
+def service_feature_artifacts(
+    *, celery: str, tests: str, feature: str | None = SERVICE_FEATURE
+) -> tuple[Artifact, ...]:
+    """What a project gains with its first service: the Celery app module `celery` and the
+    services' test package `tests` (its conftest starts a real worker on Redis)."""
+    return (
+        Artifact("celery", "project/celery.py.j2", celery, feature=feature),
+        Artifact("services_tests", "project/empty.py.j2", f"{tests}/__init__.py", feature=feature),
+        Artifact(
+            "services_conftest",
+            "project/tests_services_conftest.py.j2",
+            f"{tests}/conftest.py",
+            feature=feature,
+        ),
+    )
+
+
+def service_contracts(service: str, *, above: list[str]) -> tuple[Contract, ...]:
+    """Where services sit: other code reaches one only through its package __init__ (`service`,
+    a module pattern with {service}); services import each other only so; none imports `above`
+    (the API, the resources, the web framework)."""
+    parent = service.rsplit(".", 1)[0]
+    return (
+        Contract(
+            "layerkit-services-public",
+            {
+                "name": "a service is used only through its package __init__ (its __all__)",
+                "type": "protected",
+                "protected_modules": [f"{service}.{module}" for module in SERVICE_MODULES],
+                "allowed_importers": [service],
+            },
+        ),
+        Contract(
+            "layerkit-services-independent",
+            {
+                "name": "services use each other only through their package __init__",
+                "type": "independence",
+                "modules": [service],
+                "ignore_imports": [f"{parent}.*.* -> {parent}.*", f"{parent}.* -> {parent}.*"],
+                "unmatched_ignore_imports_alerting": "none",
+            },
+            min_services=2,
+        ),
+        Contract(
+            "layerkit-services-below-api",
+            {
+                "name": "services sit below the API: they import no route, resource or web framework",
+                "type": "forbidden",
+                "source_modules": [service],
+                "forbidden_modules": above,
+                "allow_indirect_imports": True,
+            },
+        ),
+    )

@@ -1,6 +1,16 @@
 """The default `fastapi` layout: one package per resource under `app/`."""
 
-from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration, Versions
+from layerkit.layouts import (
+    Artifact,
+    Contract,
+    Layout,
+    Migrations,
+    Registration,
+    Versions,
+    service_artifacts,
+    service_contracts,
+    service_feature_artifacts,
+)
 
 _P, _R = "project/", "resource/"
 _RESOURCE = "{package}.{plural}"
@@ -52,7 +62,8 @@ FASTAPI = Layout(
     framework="fastapi",
     package="app",
     migrations=Migrations("{package}/db/migrations"),
-    reserved=frozenset({"app", "api", "core", "db", "main", "models"}),
+    # "services": `generate service` packages live in app/services/
+    reserved=frozenset({"app", "api", "core", "db", "main", "models", "services"}),
     versions=Versions(
         registry="{package}/api/{version}.py",
         root="{package}/api/router.py",
@@ -87,7 +98,13 @@ FASTAPI = Layout(
                 "name": "core and db are the foundation: they import no feature",
                 "type": "forbidden",
                 "source_modules": ["{package}.core", "{package}.db"],
-                "forbidden_modules": ["{package}.api", "{package}.main", "{package}.models", _RESOURCE],
+                "forbidden_modules": [
+                    "{package}.api",
+                    "{package}.main",
+                    "{package}.models",
+                    _RESOURCE,
+                    "{package}.services.{service}",
+                ],
             },
         ),
         Contract(
@@ -140,7 +157,13 @@ FASTAPI = Layout(
             layers=["{package}.api", "{package}.main"]
             + [f"{{mod[{role}]}}" for role in ("router", "service", "repository", "schemas")],
         ),
+        *service_contracts(
+            "{package}.services.{service}",
+            above=["{package}.api", "{package}.main", "{package}.models", _RESOURCE, "fastapi", "starlette"],
+        ),
     ),
+    # `generate service NAME`: seed 000's reusable package beside the resources, used by them
+    service=service_artifacts("{package}/services/{service}", "tests/services"),
     project=(
         Artifact("pyproject", _P + "pyproject.toml.j2", "pyproject.toml"),
         Artifact("makefile", _P + "Makefile.j2", "Makefile"),
@@ -188,6 +211,8 @@ FASTAPI = Layout(
         Artifact("test_migrations", _P + "tests_migrations.py.j2", "tests/test_migrations.py"),
         Artifact("fuzz", _P + "tests_fuzz.py.j2", "tests/fuzz.py"),
         *ADMIN_ARTIFACTS,
+        Artifact("services_package", _P + "empty.py.j2", "{package}/services/__init__.py", feature="celery"),
+        *service_feature_artifacts(celery="{package}/core/celery.py", tests="tests/services"),
     ),
     resource=(
         Artifact("init", _R + "init.py.j2", "{package}/{plural}/__init__.py"),

@@ -6,7 +6,17 @@ A resource is spread across the layers: `api/v1/<plural>.py` -> `dependencies/<p
 differs in kind: `database/postgres.py` is the connection pool for SQLite and PostgreSQL alike.
 """
 
-from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration, Versions
+from layerkit.layouts import (
+    Artifact,
+    Contract,
+    Layout,
+    Migrations,
+    Registration,
+    Versions,
+    service_artifacts,
+    service_contracts,
+    service_feature_artifacts,
+)
 from layerkit.layouts.fastapi import ADMIN_ARTIFACTS, admin_contracts
 
 _P, _R = "project/", "resource/"
@@ -132,7 +142,17 @@ FASTAPI_LAYERED = Layout(
             ]
             + ["{package}.database.data_layer"],
         ),
+        *service_contracts(
+            "{package}.services.{service}",
+            above=[
+                *(f"{{package}}.{name}" for name in ("api", "dependencies", "middlewares", "main")),
+                "fastapi",
+                "starlette",
+            ],
+        ),
     ),
+    # `generate service NAME`: a package in the services layer, beside the resources' modules
+    service=service_artifacts("{package}/services/{service}", "tests/services"),
     project=(
         Artifact("pyproject", _P + "pyproject.toml.j2", "pyproject.toml"),
         Artifact("makefile", _P + "Makefile.j2", "Makefile"),
@@ -196,6 +216,7 @@ FASTAPI_LAYERED = Layout(
         Artifact("test_migrations", _P + "tests_migrations.py.j2", "tests/test_migrations.py"),
         Artifact("fuzz", _P + "tests_fuzz.py.j2", "tests/fuzz.py"),
         *ADMIN_ARTIFACTS,
+        *service_feature_artifacts(celery="{package}/core/celery.py", tests="tests/services"),
     ),
     # The seed's test files are tests/test_<plural>.py; the factories other resources' tests
     # import live in tests/factories/, the service tests beside the API tests.

@@ -8,7 +8,16 @@ Where the seed is silent we infer: the sub-app's queries and rules live in `util
 its routes), the data layer and Alembic live in `app/core/database/`, tests in `tests/<plural>/`.
 """
 
-from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration
+from layerkit.layouts import (
+    Artifact,
+    Contract,
+    Layout,
+    Migrations,
+    Registration,
+    service_artifacts,
+    service_contracts,
+    service_feature_artifacts,
+)
 
 _P, _R = "project/", "resource/"
 _SUBAPP = "{package}.{plural}"
@@ -38,7 +47,12 @@ FLASK_SUBAPPS = Layout(
                 "name": "core is the foundation: it imports no sub-app and not the API",
                 "type": "forbidden",
                 "source_modules": ["{package}.core"],
-                "forbidden_modules": ["{package}.api", "{package}.app", _SUBAPP],
+                "forbidden_modules": [
+                    "{package}.api",
+                    "{package}.app",
+                    _SUBAPP,
+                    "{package}.services.{service}",
+                ],
                 # the model registry imports every sub-app's model, for Alembic and the tests
                 "ignore_imports": ["{package}.core.database.models -> {package}.{plural}"],
                 "unmatched_ignore_imports_alerting": "none",
@@ -91,7 +105,13 @@ FLASK_SUBAPPS = Layout(
             },
             min_resources=2,
         ),
+        *service_contracts(
+            "{package}.services.{service}",
+            above=["{package}.api", "{package}.app", _SUBAPP, "flask", "apiflask", "werkzeug"],
+        ),
     ),
+    # `generate service NAME`: the seed's app/services/<svc>/ (its Celery app comes with `new`)
+    service=service_artifacts("{package}/services/{service}", "tests/services"),
     project=(
         Artifact("pyproject", _P + "pyproject.toml.j2", "pyproject.toml"),
         Artifact("requirements", _P + "requirements.txt.j2", "requirements.txt"),
@@ -156,6 +176,9 @@ FLASK_SUBAPPS = Layout(
         Artifact("test_database", _P + "tests_database.py.j2", "tests/test_database.py"),
         Artifact("test_migrations", _P + "tests_migrations.py.j2", "tests/test_migrations.py"),
         Artifact("fuzz", _P + "tests_fuzz.py.j2", "tests/fuzz.py"),
+        # seed 000's core/celery.py and services/ from the start
+        Artifact("services_package", _P + "empty.py.j2", "{package}/services/__init__.py"),
+        *service_feature_artifacts(celery="{package}/core/celery.py", tests="tests/services", feature=None),
     ),
     resource=(
         Artifact("init", _R + "init.py.j2", "{package}/{plural}/__init__.py"),

@@ -231,7 +231,7 @@ def test_a_reformatted_app_keeps_growing(cli: Cli, shop: Path) -> None:
     assert edited.index("register_blueprint(authors_bp)") < edited.index("register_blueprint(books_bp)")
 
 
-@pytest.mark.parametrize("name", ["entity", "repository", "database", "app", "helper"])
+@pytest.mark.parametrize("name", ["entity", "repository", "database", "startup", "helper"])
 def test_names_that_collide_in_this_tree_are_refused(cli: Cli, shop: Path, name: str) -> None:
     before = snapshot(shop)
     code, _, err = cli("g", "resource", name, "label:str", cwd=shop)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import FIRST_VERSION, Layout
 from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE
@@ -37,6 +39,7 @@ def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
         "decimal": {"precision": DECIMAL_PRECISION, "scale": DECIMAL_SCALE},
         "database_url": database_url(project),
         "app_path": layout.app_path,
+        "app_shell": shlex.quote(layout.app_path),  # a factory call ('app:create_app()') is quoted
         "api_prefix": API_PREFIX,
         # alembic.ini's file_template: `make migration` names revisions like layerkit does
         "migration_file_template": layout.migrations.alembic_file_template,

@@ -1,0 +1,27 @@
+"""The review service on the real database, without HTTP."""
+
+import pytest
+
+from helper.DBSession import Database
+from helper.execution_tracking.APIException import NotFoundError
+from helper.Pagination import PageArgs
+from services.reviews_service import ReviewService
+
+
+@pytest.fixture
+def service(database: Database) -> ReviewService:
+    return ReviewService(database)
+
+
+def test_missing_review_raises_not_found(service: ReviewService) -> None:
+    with pytest.raises(NotFoundError):
+        service.get(999_999)
+    with pytest.raises(NotFoundError):
+        service.update(999_999, {"rating": None})
+    with pytest.raises(NotFoundError):
+        service.delete(999_999)
+
+
+def test_empty_table_gives_an_empty_page(service: ReviewService) -> None:
+    page = service.search(PageArgs(limit=10, offset=0, sort="id", values={}, empty=()))
+    assert page == {"items": [], "total": 0, "limit": 10, "offset": 0}

@@ -99,9 +99,10 @@ def test_the_seeds_top_level_imports_and_no_package(bookshop: Path) -> None:
     assert 'books_bp = APIBlueprint("books", __name__, url_prefix="/api/v1/books"' in route
     model = (bookshop / "api/models/Books_model.py").read_text()
     assert "from startup.Alchemy import Entity" in model and "class BookRow(TypedDict):" in model
-    assert "class BookRepository(Repository[BookRow]):" in (
-        bookshop / "api/repositories/books_repository.py"
-    ).read_text()
+    assert (
+        "class BookRepository(Repository[BookRow]):"
+        in (bookshop / "api/repositories/books_repository.py").read_text()
+    )
     assert "class BookCreate(Schema):" in (bookshop / "api/schemas/PostBooks_schema.py").read_text()
     pyproject = (bookshop / "pyproject.toml").read_text()
     assert 'mypy_path = "api"' in pyproject and 'pythonpath = ["api", "."]' in pyproject
@@ -186,7 +187,9 @@ def test_generate_registers_once_and_a_second_run_has_nothing_to_do(cli: Cli, sh
     before = snapshot(shop)
     code, out, _ = cli(*args, "--dry-run", cwd=shop)
     assert code == 0 and snapshot(shop) == before
-    assert "would create  api/routes/books_route.py" in out and "would create  api/models/Books_model.py" in out
+    assert (
+        "would create  api/routes/books_route.py" in out and "would create  api/models/Books_model.py" in out
+    )
     assert "would modify  api/app.py" in out and "+    app.register_blueprint(books_bp)" in out
     assert "would modify  api/startup/Alchemy.py" in out and "+    from models.Books_model import Book" in out
 

@@ -486,14 +486,19 @@ def test_append_definitions_drops_imports_of_the_module_it_merges_into() -> None
     """A file holding several roles (seed 001's startup/Alchemy.py): its names are local there."""
     fragment = "from startup.Alchemy import UTCDateTime\n\n\nclass Base:\n    stamp = UTCDateTime\n"
     merged = append_definitions(
-        "class UTCDateTime:\n    pass\n", path="api/startup/Alchemy.py", fragment=fragment, module_name="startup.Alchemy"
+        "class UTCDateTime:\n    pass\n",
+        path="api/startup/Alchemy.py",
+        fragment=fragment,
+        module_name="startup.Alchemy",
     )
     assert "import" not in merged and classes(merged) == ["UTCDateTime", "Base"]
 
 
-INIT_DB = (Path(layerkit.__file__).parent / "templates" / "flask-layered" / "project" / "Alchemy.py.j2").read_text(
-    encoding="utf-8"
-).replace("{{ model_loader }}", "init_db")
+INIT_DB = (
+    (Path(layerkit.__file__).parent / "templates" / "flask-layered" / "project" / "Alchemy.py.j2")
+    .read_text(encoding="utf-8")
+    .replace("{{ model_loader }}", "init_db")
+)
 
 
 def add_import(source: str, plural: str, cls: str) -> str:
@@ -508,7 +513,9 @@ def function_imports(source: str, function: str = "init_db") -> list[tuple[str, 
 
 
 def test_import_in_function_adds_each_model_once_after_the_docstring() -> None:
-    source = INIT_DB.replace("{{ project.migrations_dir }}", "api/migrations").replace("{{ m.database }}", "x")
+    source = INIT_DB.replace("{{ project.migrations_dir }}", "api/migrations").replace(
+        "{{ m.database }}", "x"
+    )
     edited = add_import(add_import(source, "Books", "Book"), "Authors", "Author")
     assert function_imports(edited) == [("models.Books_model", "Book"), ("models.Authors_model", "Author")]
     assert add_import(edited, "Books", "Book") == edited  # idempotent
@@ -530,12 +537,15 @@ def test_import_in_function_keeps_the_functions_own_code_and_comments() -> None:
     assert function_imports(edited) == [("models.Shelves_model", "Shelf"), ("models.Books_model", "Book")]
     assert "# our own models, by hand" in edited and edited.rstrip().endswith("logging.info('models loaded')")
     assert edited.index("Books_model") < edited.index("logging.info")
-    assert STRATEGIES["import_in_function"](
-        edited,
-        path="api/startup/Alchemy.py",
-        params={"function": "init_db", "origin": "models.Books_model", "name": "Book"},
-        fragment=None,
-    ) == edited
+    assert (
+        STRATEGIES["import_in_function"](
+            edited,
+            path="api/startup/Alchemy.py",
+            params={"function": "init_db", "origin": "models.Books_model", "name": "Book"},
+            fragment=None,
+        )
+        == edited
+    )
 
 
 def test_import_in_function_without_the_function_raises_edit_error() -> None:

@@ -185,7 +185,9 @@ class Layout:
         with the roles its fork in `code` replaces (nothing when `code` is `home`)."""
         modules = self.resource_modules(names, home)
         if code != home:
-            modules.update({role: self.module_of(path) for role, path in self.fork_paths(names, code).items()})
+            modules.update(
+                {role: self.module_of(path) for role, path in self.fork_paths(names, code).items()}
+            )
         return modules
 
     def pattern_values(self, names: ResourceNames, *, version: str = FIRST_VERSION) -> dict[str, str]:

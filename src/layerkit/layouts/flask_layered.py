@@ -110,7 +110,9 @@ FLASK_LAYERED = Layout(
         Artifact("dockerignore", _P + "dockerignore.j2", ".dockerignore"),
         Artifact("compose", _P + "docker-compose.yml.j2", "docker-compose.yml"),
         Artifact("compose_prod", _P + "docker-compose-prod.yml.j2", "docker-compose-prod.yml"),
-        Artifact("ecr_workflow", _P + "build_and_push_to_ecr.yml.j2", ".github/workflows/build_and_push_to_ecr.yml"),
+        Artifact(
+            "ecr_workflow", _P + "build_and_push_to_ecr.yml.j2", ".github/workflows/build_and_push_to_ecr.yml"
+        ),
         Artifact("gunicorn_conf", _P + "gunicorn.conf.py.j2", "gunicorn.conf.py"),
         Artifact("readme", _P + "README.md.j2", "README.md"),
         # BackAnt ships .env: development values only, no secrets
@@ -161,7 +163,12 @@ FLASK_LAYERED = Layout(
         Artifact("service", _R + "service.py.j2", "api/services/{plural}_service.py"),
         Artifact("repository", _R + "repository.py.j2", "api/repositories/{plural}_repository.py"),
         # the rows its queries return beside the table (BackAnt's models are dataclasses: the rows)
-        Artifact("models", _R + "models.py.j2", "api/models/{Plural}_model.py", joins=(("types", _R + "types.py.j2"),)),
+        Artifact(
+            "models",
+            _R + "models.py.j2",
+            "api/models/{Plural}_model.py",
+            joins=(("types", _R + "types.py.j2"),),
+        ),
         Artifact("schemas", _R + "schemas.py.j2", "api/schemas/Post{Plural}_schema.py"),
         Artifact("factory", _R + "factory.py.j2", "tests/factories/{plural}.py"),
         Artifact("test_routes", _R + "test_routes.py.j2", "tests/test_{plural}.py"),

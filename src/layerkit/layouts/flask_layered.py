@@ -172,7 +172,7 @@ FLASK_LAYERED = Layout(
         Artifact("schemas", _R + "schemas.py.j2", "api/schemas/Post{Plural}_schema.py"),
         Artifact("factory", _R + "factory.py.j2", "tests/factories/{plural}.py"),
         Artifact("test_routes", _R + "test_routes.py.j2", "tests/test_{plural}.py"),
-        Artifact("test_service", _R + "test_utils.py.j2", "tests/test_{plural}_service.py"),
+        Artifact("test_service", _R + "test_service.py.j2", "tests/test_{plural}_service.py"),
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
     ),
 )

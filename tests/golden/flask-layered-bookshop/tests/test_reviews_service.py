@@ -1,11 +1,17 @@
-"""The review service on the real database, without HTTP."""
+"""The review service and repository on the real database, without HTTP."""
 
 import pytest
+from flask.testing import FlaskClient
 
 from helper.DBSession import Database
 from helper.execution_tracking.APIException import NotFoundError
 from helper.Pagination import PageArgs
+from repositories.reviews_repository import ReviewRepository
+from schemas.PostReviews_schema import ReviewCreate
 from services.reviews_service import ReviewService
+from tests.factories.reviews import review_input
+
+EVERY_ROW = PageArgs(limit=10, offset=0, sort="id", values={}, empty=())
 
 
 @pytest.fixture
@@ -23,5 +29,13 @@ def test_missing_review_raises_not_found(service: ReviewService) -> None:
 
 
 def test_empty_table_gives_an_empty_page(service: ReviewService) -> None:
-    page = service.search(PageArgs(limit=10, offset=0, sort="id", values={}, empty=()))
+    page = service.search(EVERY_ROW)
     assert page == {"items": [], "total": 0, "limit": 10, "offset": 0}
+
+
+def test_add_all_adds_every_row_at_once(client: FlaskClient, database: Database) -> None:
+    repository = ReviewRepository(database)
+    rows = [ReviewCreate().load(review_input(client)) for _ in range(2)]
+    added = repository.add_all(rows)
+    assert [repository.get(row["id"]) for row in added] == added
+    assert repository.page(EVERY_ROW)[1] == 2

@@ -5,6 +5,7 @@ from flask.testing import FlaskClient
 
 from app import App, create_app
 from helper.DBSession import Database
+from helper.execution_tracking.APIException import APIException
 from startup.Environment import Settings
 
 
@@ -68,6 +69,25 @@ def test_unhandled_error_does_not_leak(exploding: App, database: Database) -> No
         "error": {"code": "internal_error", "message": "internal server error", "details": []}
     }
     assert "secret" not in response.text
+
+
+@pytest.fixture
+def refusing(test_database: Database) -> App:
+    app = create_app(Settings(environment="test", log_requests=False), database=test_database)
+
+    @app.get("/test-refuse")
+    def refuse() -> None:
+        raise APIException("only the owner may do this", status_code=403, code="forbidden")
+
+    return app
+
+
+def test_an_apiexception_answers_its_own_status(refusing: App, database: Database) -> None:
+    response = refusing.test_client().get("/test-refuse")
+    assert response.status_code == 403
+    assert response.get_json() == {
+        "error": {"code": "forbidden", "message": "only the owner may do this", "details": []}
+    }
 
 
 def test_openapi_documents_the_api(client: FlaskClient) -> None:

@@ -76,11 +76,18 @@ def fuzz_module(project: Path) -> str:
     return layout_of(project).project_modules()["fuzz"]
 
 
+def python_path(project: Path) -> str:
+    """The project's PYTHONPATH, as its Makefile sets it: its root, and the folder its modules are
+    imported from where that is not the root (seed 001's api/)."""
+    source_root = layout_of(project).source_root
+    return os.pathsep.join([str(project), *([str(project / source_root)] if source_root else [])])
+
+
 def static_checks(project: Path) -> None:
     run([tool("ruff"), "check", "."], cwd=project)
     run([tool("ruff"), "format", "--check", "."], cwd=project)
     run([tool("mypy")], cwd=project)
-    run([tool("lint-imports")], cwd=project, PYTHONPATH=str(project))
+    run([tool("lint-imports")], cwd=project, PYTHONPATH=python_path(project))
 
 
 def own_tests(project: Path, **env: str) -> str:

@@ -17,7 +17,7 @@ from tests.e2e.helpers import fuzz_module, generate, own_tests, run, serve, stat
 pytestmark = pytest.mark.e2e
 
 # Every preset is generated from the same multi-resource specs and held to the same bar.
-PRESETS = ["fastapi", "fastapi-services", "fastapi-layered", "flask-subapps"]
+PRESETS = ["fastapi", "fastapi-services", "fastapi-layered", "flask-subapps", "flask-layered"]
 SPECS = ["bookshop.yaml", "everything.json"]
 CASES = [(spec, preset) for preset in PRESETS for spec in SPECS]
 

@@ -122,11 +122,14 @@ def update_contracts(
         raise EditError(f"{path} is not valid TOML ({error}); fix it, then run the command again") from None
     tool = document.setdefault("tool", tomlkit.table())
     linter = tool.setdefault("importlinter", tomlkit.table())
-    roots = layout.contract_root_packages()
+    roots = layout.contract_root_packages(len(resources))
     if len(roots) == 1:
         linter.setdefault("root_package", roots[0])
-    else:  # a seed with several top-level packages (e.g. api, common, service)
-        linter.setdefault("root_packages", roots)
+    elif "root_packages" not in linter:  # a seed with several top-level packages (api, common, ...)
+        linter["root_packages"] = _multiline(list(roots)) if len(roots) > 2 else roots
+    else:  # roots a first resource brings (seed 001's models/, ...) join the team's list
+        listed = linter["root_packages"]
+        listed.extend(root for root in roots if root not in listed)
     linter.setdefault("include_external_packages", True)
     linter.setdefault("exclude_type_checking_imports", True)
     existing = linter.get("contracts", [])

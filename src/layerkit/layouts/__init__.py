@@ -33,6 +33,11 @@ class Artifact:
     path: str
     raw: bool = False  # copied as it is, not rendered (e.g. Alembic's own Mako template)
     feature: str | None = None  # written only when the project has this feature (e.g. "admin")
+    # Other roles' templates whose definitions this file holds too, appended in order (libcst
+    # merges their imports): where a seed keeps in one module what the family spreads over two
+    # (seed 001's startup/Alchemy.py: the declarative base and the engine). Modules of those
+    # roles are this file's.
+    joins: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,14 @@ class Layout:
     # Project artifacts rendered again when the first service turns SERVICE_FEATURE on (their
     # templates add the feature's settings and `make worker`); roles the layout lacks are skipped.
     service_refresh: tuple[str, ...] = ("config", "env_example", "env_docker", "makefile", "compose")
+    # The folder the first-party modules are imported from, on sys.path ("" = the project's
+    # root): seed 001 has no package, its api/ holds top-level `routes`, `models`, ...
+    source_root: str = ""
+    # Contract roots that hold modules only once a resource exists (top-level folders with
+    # nothing else in them): import-linter analyses them from the first resource on.
+    resource_roots: tuple[str, ...] = ()
+    # Switches for the framework family's templates (e.g. the blueprint's name pattern).
+    options: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def app_path(self) -> str:
@@ -122,9 +135,6 @@ class Layout:
 
     def first_party_packages(self) -> list[str]:
         return [name.format(package=self.package) for name in self.first_party]
-
-    def contract_root_packages(self) -> list[str]:
-        return [name.format(package=self.package) for name in self.contract_roots]
 
     def project_artifacts(self, features: frozenset[str]) -> tuple[Artifact, ...]:
         return tuple(a for a in self.project if a.feature is None or a.feature in features)
@@ -138,7 +148,20 @@ class Layout:
 
     def project_modules(self, features: frozenset[str] = frozenset()) -> dict[str, str]:
         paths = self.project_paths(features)
-        return {role: module_of(path) for role, path in paths.items() if path.endswith(".py")}
+        modules = {role: self.module_of(path) for role, path in paths.items() if path.endswith(".py")}
+        for artifact in self.project_artifacts(features):
+            for role, _ in artifact.joins:
+                modules[role] = modules[artifact.role]
+        return modules
+
+    def module_of(self, path: str) -> str:
+        """The import path of a file of the project (relative to the source root)."""
+        root = f"{self.source_root}/" if self.source_root else ""
+        return module_of(path.removeprefix(root))
+
+    def contract_root_packages(self, resources: int = 0) -> list[str]:
+        roots = [name.format(package=self.package) for name in self.contract_roots]
+        return roots + list(self.resource_roots) if resources else roots
 
     def migration_path(self, revision: str, slug: str) -> str:
         return f"{self.migrations_dir}/versions/" + self.migrations.file.format(revision=revision, slug=slug)
@@ -152,11 +175,14 @@ class Layout:
 
     def resource_modules(self, names: ResourceNames, version: str = FIRST_VERSION) -> dict[str, str]:
         paths = self.resource_paths(names, version=version)
-        modules = {role: module_of(path) for role, path in paths.items() if role != "migration"}
+        modules = {role: self.module_of(path) for role, path in paths.items() if role != "migration"}
+        for artifact in self.resource:
+            for role, _ in artifact.joins:
+                modules[role] = modules[artifact.role]
         values = self.pattern_values(names, version=version)
         for registration in self.registrations:
             if registration.role is not None:
-                modules[registration.role] = module_of(registration.file.format(**values))
+                modules[registration.role] = self.module_of(registration.file.format(**values))
         return modules
 
     def service_paths(self, service: str) -> dict[str, str]:
@@ -164,7 +190,7 @@ class Layout:
 
     def service_modules(self, service: str) -> dict[str, str]:
         paths = self.service_paths(service)
-        return {role: module_of(path) for role, path in paths.items() if path.endswith(".py")}
+        return {role: self.module_of(path) for role, path in paths.items() if path.endswith(".py")}
 
     def api_prefix(self, version: str = FIRST_VERSION) -> str:
         # A layout without versions serves its one API where version 1 would be.
@@ -181,7 +207,9 @@ class Layout:
         with the roles its fork in `code` replaces (nothing when `code` is `home`)."""
         modules = self.resource_modules(names, home)
         if code != home:
-            modules.update({role: module_of(path) for role, path in self.fork_paths(names, code).items()})
+            modules.update(
+                {role: self.module_of(path) for role, path in self.fork_paths(names, code).items()}
+            )
         return modules
 
     def pattern_values(self, names: ResourceNames, *, version: str = FIRST_VERSION) -> dict[str, str]:

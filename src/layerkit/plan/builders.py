@@ -85,7 +85,7 @@ def add_project_files(build: Build) -> None:
     context = project_context(build.project, build.layout)
     for artifact in build.layout.project_artifacts(build.project.features):
         path = artifact.path.format(package=build.layout.package)
-        build.workspace.write(path, render(build.preset, artifact, context))
+        build.workspace.write(path, render(build.preset, artifact, context, path=path))
         build.owned.add(path)
     if build.layout.versions is not None:
         add_version(build, FIRST_VERSION)
@@ -139,8 +139,9 @@ def add_resource(build: Build, resource: Resource, versions: list[str] | None = 
         names, revision=migration.revision, slug=f"create_{names.singular}", version=home
     )
     for artifact in layout.resource_artifacts(build.project.features):
-        build.workspace.write(paths[artifact.role], render(build.preset, artifact, context))
-        build.owned.add(paths[artifact.role])
+        path = paths[artifact.role]
+        build.workspace.write(path, render(build.preset, artifact, context, path=path))
+        build.owned.add(path)
     for registration in layout.registrations:
         register(build, registration, names, served, lambda: context)
     update_contracts_of(build)

@@ -13,6 +13,7 @@ from layerkit.io.workspace import Workspace
 from layerkit.plan import builders, versions
 from layerkit.plan.builders import Build, add_project_files, add_resource, finish
 from layerkit.plan.plan import Plan, build_plan
+from layerkit.plan.routes import add_route
 from layerkit.presets import PRESET_NAMES, Preset, get_preset
 from layerkit.spec.loader import load_spec
 from layerkit.spec.model import DATABASES, ProjectSpec, Resource, dependency_order
@@ -102,6 +103,8 @@ def create_project(
     add_project_files(build)
     for resource in dependency_order(list(spec.resources), set()):
         add_resource(build, resource)
+    for route in spec.routes:  # BackAnt's spec: routes serving mocks
+        add_route(build, route)
     finish(build)
     plan = build_plan(build.workspace, owned=build.owned, recorded={}, force=force)
     resources = f" with {len(spec.resources)} resource(s)" if spec.resources else ""
@@ -151,6 +154,7 @@ def add_resources(
         known={name: resource_names(name) for name in existing},
     )
     plurals = {names.plural: name for name, names in build.known.items()}
+    plurals |= {name: f"route {name}" for name in manifest.routes}
     for resource in fresh:
         if resource.names.plural in plurals:
             raise ResourceExistsError(

@@ -84,12 +84,12 @@ def new(
 
     def action() -> Report:
         from layerkit.actions import create_project
-        from layerkit.spec.loader import load_spec
         from layerkit.spec.model import ProjectSpec
+        from layerkit.spec.routes import load_project_spec
 
         project_name = name
-        if spec is not None:
-            parsed = load_spec(spec, name=project_name, presets=PRESET_NAMES)
+        if spec is not None:  # ours, or BackAnt's JSON spec (its routes)
+            parsed = load_project_spec(spec, name=project_name, presets=PRESET_NAMES)
         else:
             if project_name is None:
                 project_name = (
@@ -109,6 +109,7 @@ def new(
             database or parsed.database,
             parsed.resources,
             parsed.features | ({"admin"} if admin else set()),
+            parsed.routes,
         )
         return create_project(parsed, directory=directory, force=force, dry_run=dry_run)
 

@@ -34,21 +34,30 @@ def contracts(
     homes: Mapping[str, str] | None = None,
     forks: Forks = (),
     features: frozenset[str] = frozenset(),
+    routes: Sequence[ResourceNames] = (),
 ) -> list[dict[str, object]]:
     """The layout's contracts for these resources (`homes`: the version each was created in, v1
     if absent), forks and features, its patterns spelled out. A contract with a list that comes
-    out empty (e.g. one about forks, before any) is held back: import-linter refuses empty lists."""
+    out empty (e.g. one about forks, before any) is held back: import-linter refuses empty lists.
+
+    `routes` (no fields: a router and a service only) join a contract's per-resource items where
+    the item names a module a route has; a `layers` contract leaves them out (their missing
+    layers would break it)."""
     ordered = sorted(resources, key=lambda names: names.plural)
     code = _Code(layout, homes or {}, sorted(forks, key=lambda fork: (fork[0].plural, fork[1])))
     result: list[dict[str, object]] = []
     for contract in layout.contracts:
-        if len(ordered) < contract.min_resources:
+        joined = sorted(routes, key=lambda names: names.plural) if contract.body.get("type") != "layers" else []
+        if len(ordered) + len(joined) < contract.min_resources:
             continue
         if contract.feature is not None and contract.feature not in features:
             continue
         body: dict[str, object] = {"id": contract.id}
         for key, value in contract.body.items():
-            body[key] = code.expand(value, ordered) if isinstance(value, list) else _fill(layout, value)
+            if isinstance(value, list):
+                body[key] = list(dict.fromkeys([*code.expand(value, ordered), *code.routes(value, joined)]))
+            else:
+                body[key] = _fill(layout, value)
         for key in _OPTIONAL_LISTS:
             if key in body and not body[key]:
                 del body[key]  # nothing to ignore yet (e.g. before the first resource)
@@ -90,6 +99,24 @@ class _Code:
                     out += [str(item).format(**values, mod=modules) for item in per_fork]
         return list(dict.fromkeys(out))
 
+    def routes(self, items: list[object], routes: list[ResourceNames]) -> list[object]:
+        """Per-resource items spelled for each route, kept where they name one of its modules."""
+        out: list[object] = []
+        for names in routes:
+            values = self.layout.pattern_values(names)
+            modules = self.layout.route_modules(names)
+            own = set(modules.values())
+            for item in items:
+                if not isinstance(item, str) or _PER_FORK in item or not any(m in item for m in _PER_RESOURCE):
+                    continue
+                try:
+                    text = item.format(**values, mod=modules)
+                except KeyError:  # a role a route does not have (models, repository, ...)
+                    continue
+                if text in own:
+                    out.append(text)
+        return out
+
 
 def update_contracts(
     source: str,
@@ -100,6 +127,7 @@ def update_contracts(
     homes: Mapping[str, str] | None = None,
     forks: Forks = (),
     features: frozenset[str] = frozenset(),
+    routes: Sequence[ResourceNames] = (),
 ) -> str:
     import tomlkit  # lazily: only commands that edit need it
 
@@ -119,7 +147,8 @@ def update_contracts(
     existing = linter.get("contracts", [])
     kept = [c for c in existing if not str(c.get("id", "")).startswith(OWNED_PREFIX)]
     table = tomlkit.aot()
-    for contract in [*contracts(layout, resources, homes=homes, forks=forks, features=features), *kept]:
+    owned = contracts(layout, resources, homes=homes, forks=forks, features=features, routes=routes)
+    for contract in [*owned, *kept]:
         item = tomlkit.table()
         for key, value in contract.items():
             item[key] = _multiline(value) if isinstance(value, list) and len(value) > 2 else value

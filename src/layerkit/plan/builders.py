@@ -24,6 +24,7 @@ from layerkit.render.family_context import (
 from layerkit.spec.fields import parse_field
 from layerkit.spec.model import Resource, make_resource
 from layerkit.spec.names import ResourceNames
+from layerkit.spec.routes import route_names
 from layerkit.spec.versions import code_version, in_order
 
 
@@ -189,6 +190,7 @@ def update_contracts_of(build: Build) -> None:
             homes=homes,
             forks=forks,
             features=build.project.features,
+            routes=[route_names(name) for name in manifest.routes],
         ),
     )
 

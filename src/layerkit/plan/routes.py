@@ -9,12 +9,13 @@ user edited is a conflict (kept unless --force), like any file layerkit owns.
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from layerkit.edit.registration import STRATEGIES
 from layerkit.errors import InvalidNameError, LayerkitError, ResourceExistsError
 from layerkit.layouts import FIRST_VERSION
 from layerkit.plan.builders import Build, update_contracts_of
-from layerkit.render.engine import render
+from layerkit.render.engine import LINE_LENGTH, format_python, render
 from layerkit.render.route_context import route_context
 from layerkit.spec.names import ResourceNames
 from layerkit.spec.routes import Route
@@ -54,8 +55,13 @@ def write_route(build: Build, route: Route) -> None:
     modules = layout.route_modules(route.names, version)
     context = route_context(build.project, layout, route, modules, version)
     paths = layout.route_paths(route.names, version)
+    mocks = any(e.has_mock for e in route.endpoints())
+    first_party = layout.first_party_packages()
     for artifact in layout.route:
-        build.workspace.write(paths[artifact.role], render(build.preset, artifact, context))
+        text = render(build.preset, artifact, context)
+        if mocks and artifact.path.endswith(".py") and _too_long(text, first_party):
+            text = render(build.preset, artifact, {**context, "long_lines": True})
+        build.workspace.write(paths[artifact.role], text)
         build.owned.add(paths[artifact.role])
     build.manifest.routes[route.name] = route.record()
 
@@ -77,6 +83,26 @@ def add_route(build: Build, route: Route) -> None:
             strategy = STRATEGIES[registration.strategy]
             build.edit(path, partial(_apply, strategy, path=path, params=params))
     update_contracts_of(build)
+
+
+def _too_long(source: str, first_party: list[str]) -> bool:
+    """Whether the formatted file has lines the line-length rule refuses (a mock nested deep,
+    or long keys and values side by side): its template then exempts the file from that rule."""
+    import subprocess
+    import tempfile
+
+    from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
+
+    (formatted,) = format_python({"f.py": source}, first_party=first_party).values()
+    if max(map(len, formatted.splitlines()), default=0) <= LINE_LENGTH:
+        return False
+    with tempfile.TemporaryDirectory(prefix="layerkit-lines-") as tmp:
+        path = Path(tmp) / "f.py"
+        path.write_text(formatted, encoding="utf-8")
+        command = [find_ruff_bin(), "check", "--isolated", "--no-cache", "--select=E501"]
+        command += [f"--line-length={LINE_LENGTH}", "--quiet", str(path)]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    return result.returncode != 0
 
 
 def _apply(strategy: object, source: str, *, path: str, params: dict[str, str]) -> str:

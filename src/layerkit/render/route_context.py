@@ -34,12 +34,27 @@ def py_literal(value: Any) -> str:
 _CHUNK = 40  # longer strings are split in parts, so that the formatter can keep lines short
 
 
+def _escape(char: str) -> str:
+    if char == '"':
+        return '\\"'
+    if char == "'":
+        return char
+    return ascii(char)[1:-1]
+
+
 def _string(text: str) -> str:
-    """Escaped (ASCII only: no look-alike letter reaches a linter), in parts if long."""
-    if len(text) <= _CHUNK:
-        return ascii(text)
-    parts = [ascii(text[i : i + _CHUNK]) for i in range(0, len(text), _CHUNK)]
-    return "(" + " ".join(parts) + ")"
+    """Escaped, in double quotes (ASCII only: no look-alike letter reaches a linter), in parts
+    of at most `_CHUNK` escaped characters if long."""
+    parts, current = [], ""
+    for char in text:
+        escaped = _escape(char)
+        if current and len(current) + len(escaped) > _CHUNK:
+            parts.append(current)
+            current = ""
+        current += escaped
+    parts.append(current)
+    quoted = [f'"{part}"' for part in parts]
+    return quoted[0] if len(quoted) == 1 else "(" + " ".join(quoted) + ")"
 
 
 def depth(value: Any) -> int:
@@ -48,10 +63,6 @@ def depth(value: Any) -> int:
     if isinstance(value, dict):
         return 1 + max((depth(item) for item in value.values()), default=0)
     return 0
-
-
-# Deeper mocks are indented past the line length by the formatter: their files skip that rule.
-DEEP = 12
 
 
 @dataclass(frozen=True)
@@ -138,5 +149,6 @@ def route_context(
         "api_prefix": layout.api_prefix(version),
         "endpoints": [EndpointView(route.name, e) for e in route.endpoints()],
         "test_body": py_literal(TEST_BODY),
-        "deep": any(e.has_mock and depth(e.mock) > DEEP for e in route.endpoints()),
+        # set when the formatted file has lines a mock makes too long (deep nesting, long keys)
+        "long_lines": False,
     }

@@ -40,10 +40,10 @@ def generate_route(
     existing = manifest.routes.get(route.name)
     skipped = False
     if existing is not None:
-        recorded = route_from_record(route.name, existing)
-        if recorded.own != route.own:
+        own = route_from_record(route.name, existing).own
+        if own.record() != route.own.record():  # as JSON text: in Python, 1 == 1.0 == True
             raise ResourceExistsError(
-                f"route {route.name!r} already exists with {_describe(recorded.own)}; choose another"
+                f"route {route.name!r} already exists with {_describe(own)}; choose another"
                 " name, or add an endpoint to it with `layerkit generate subroute"
                 f" {route.name} NAME`"
             )
@@ -56,7 +56,9 @@ def generate_route(
         plan.warnings.append(f"route {route.name!r} is already in the project as asked, skipped")
     url = build.layout.api_prefix() + "/" + route.names.url
     return _report(
-        plan, dry_run=dry_run, message=f"added route {route.name!r} ({route.own.method} {url}) to {root}",
+        plan,
+        dry_run=dry_run,
+        message=f"added route {route.name!r} ({route.own.method} {url}) to {root}",
         done="updated",
     )
 
@@ -85,7 +87,7 @@ def generate_subroute(
     recorded = dict(manifest.files)  # as on disk now: finish() records the new content
     url = f"{build.layout.api_prefix()}/{route.names.url}/{sub.name}"
     existing = route.subroute(sub.name)
-    if existing is not None and existing != sub:
+    if existing is not None and existing.record() != sub.record():  # JSON text: 1 != true
         raise ResourceExistsError(
             f"subroute {sub.name!r} of {route_name!r} already exists ({existing.method} {url},"
             f" {_describe(existing)}); choose another name"
@@ -97,7 +99,9 @@ def generate_subroute(
     if existing is not None:
         plan.warnings.append(f"subroute {sub.name!r} of {route_name!r} is already there as asked, skipped")
     return _report(
-        plan, dry_run=dry_run, message=f"added {sub.method} {url} to route {route_name!r} in {root}",
+        plan,
+        dry_run=dry_run,
+        message=f"added {sub.method} {url} to route {route_name!r} in {root}",
         done="updated",
     )
 

@@ -82,7 +82,9 @@ def _grow(project: Path, scratch: Path) -> None:
     ):
         run([layerkit, *command], cwd=project)
     # the same command again: nothing to do, exit 0
-    out = run([layerkit, "g", "subroute", "kinds", "flag", "--method", "PATCH", "--mock", "true"], cwd=project)
+    out = run(
+        [layerkit, "g", "subroute", "kinds", "flag", "--method", "PATCH", "--mock", "true"], cwd=project
+    )
     assert "nothing to do" in out
 
 
@@ -126,7 +128,9 @@ def test_backant_project_checks_tests_and_serves_every_mock(
             wrong = client.request("DELETE" if method != "DELETE" else "GET", prefix + path)
             assert wrong.status_code == 405 and wrong.json()["error"]["code"] == "method_not_allowed"
             if body:
-                bad = client.request(method, prefix + path, content=b"{not json", headers={"content-type": "application/json"})
+                bad = client.request(
+                    method, prefix + path, content=b"{not json", headers={"content-type": "application/json"}
+                )
                 assert bad.status_code in (400, 415, 422) and "error" in bad.json(), bad.text
                 assert bad.status_code != 500
         openapi = client.get("/openapi.json").json()

@@ -49,7 +49,8 @@ def route(
 def subroute(
     route_name: Annotated[str, typer.Argument(metavar="ROUTE", help="An existing route (e.g. users).")],
     name: Annotated[
-        str, typer.Argument(metavar="NAME", help="Subroute name: ROUTE/NAME (users profile -> /users/profile).")
+        str,
+        typer.Argument(metavar="NAME", help="Subroute name: ROUTE/NAME (users profile -> /users/profile)."),
     ],
     method: Annotated[str, typer.Option("--method", "--type", metavar="METHOD", help=METHOD_HELP)] = "GET",
     mock: Mock = None,

@@ -47,7 +47,9 @@ def contracts(
     code = _Code(layout, homes or {}, sorted(forks, key=lambda fork: (fork[0].plural, fork[1])))
     result: list[dict[str, object]] = []
     for contract in layout.contracts:
-        joined = sorted(routes, key=lambda names: names.plural) if contract.body.get("type") != "layers" else []
+        joined = (
+            sorted(routes, key=lambda names: names.plural) if contract.body.get("type") != "layers" else []
+        )
         if len(ordered) + len(joined) < contract.min_resources:
             continue
         if contract.feature is not None and contract.feature not in features:
@@ -107,7 +109,11 @@ class _Code:
             modules = self.layout.route_modules(names)
             own = set(modules.values())
             for item in items:
-                if not isinstance(item, str) or _PER_FORK in item or not any(m in item for m in _PER_RESOURCE):
+                if (
+                    not isinstance(item, str)
+                    or _PER_FORK in item
+                    or not any(m in item for m in _PER_RESOURCE)
+                ):
                     continue
                 try:
                     text = item.format(**values, mod=modules)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 from graphlib import CycleError, TopologicalSorter
+from typing import Any
 
 from layerkit.errors import FieldSyntaxError, LayerkitError, SpecError, UnknownReferenceError
 from layerkit.spec.fields import Field, FieldType

@@ -229,10 +229,12 @@ def parse_backant_routes(data: dict[str, Any], errors: list[str]) -> list[Route]
     """`{"project": {...}, "routes": {name: {type, mock?, subroutes?: {name: {type, mock?}}}}}`."""
     project = data.get("project", {})
     if not isinstance(project, dict):
-        errors.append("project: must be a mapping (e.g. {\"description\": \"...\"})")
+        errors.append('project: must be a mapping (e.g. {"description": "..."})')
     raw = data["routes"]
     if not isinstance(raw, dict) or not raw:
-        errors.append('routes: must be a mapping of route name -> {"type": "GET", ...} with at least one route')
+        errors.append(
+            'routes: must be a mapping of route name -> {"type": "GET", ...} with at least one route'
+        )
         return []
     routes: list[Route] = []
     for name, body in raw.items():
@@ -248,7 +250,7 @@ def parse_backant_routes(data: dict[str, Any], errors: list[str]) -> list[Route]
         subs: list[Endpoint] = []
         raw_subs = body.get("subroutes", {})
         if not isinstance(raw_subs, dict):
-            errors.append(f"{where}.subroutes: must be a mapping of subroute name -> {{\"type\": ...}}")
+            errors.append(f'{where}.subroutes: must be a mapping of subroute name -> {{"type": ...}}')
             raw_subs = {}
         for sub_name, sub_body in raw_subs.items():
             sub = _backant_endpoint(

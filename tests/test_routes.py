@@ -454,3 +454,10 @@ def test_route_commands_have_help(cli: Cli, tmp_path: Path) -> None:
     for args in (["generate", "route"], ["g", "subroute"]):
         code, out, _ = cli(*args, "--help", cwd=tmp_path)
         assert code == 0 and "--mock" in out and "--type" in out and "--report" in out
+
+
+def test_a_new_api_version_serves_every_route_too(cli: Cli, project: Path) -> None:
+    assert cli("g", "route", "users", "--mock", "[1]", cwd=project)[0] == 0
+    assert cli("g", "version", "v2", cwd=project)[0] == 0
+    assert "router.include_router(users_router)" in (project / "app/api/v2.py").read_text()
+    assert (project / "app/api/v1.py").read_text().count("include_router(users_router)") == 1

@@ -13,7 +13,7 @@ from layerkit.io.workspace import Workspace
 from layerkit.plan import builders, versions
 from layerkit.plan.builders import Build, add_project_files, add_resource, finish
 from layerkit.plan.plan import Plan, build_plan
-from layerkit.plan.routes import add_route
+from layerkit.plan.routes import add_route, serve_routes
 from layerkit.presets import PRESET_NAMES, Preset, get_preset
 from layerkit.spec.loader import load_spec
 from layerkit.spec.model import DATABASES, ProjectSpec, Resource, dependency_order
@@ -205,6 +205,7 @@ def add_version(
     if version not in manifest.versions:
         builders.add_version(build, version)
         versions.serve_existing(build, version)
+        serve_routes(build, version)  # routes too (`generate route`)
         done.append(f"added API version {version}")
     skipped = [name for name in forks if version in manifest.forks.get(name, [])]
     forked = [name for name in forks if name not in skipped]

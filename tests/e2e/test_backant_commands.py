@@ -1,6 +1,6 @@
 """BackAnt's commands end to end, in every preset: a project from BackAnt's documented full example
 (examples/backant.json), grown with `generate route|subroute` and the documented `--mock` forms
-plus a mock of every JSON kind; then its static checks, its own tests (SQLite, and PostgreSQL
+plus a mock of every JSON kind (and a resource beside them: the contracts hold for both); then its static checks, its own tests (SQLite, and PostgreSQL
 in one preset per framework) and the served app, called over HTTP for every endpoint."""
 
 from __future__ import annotations
@@ -79,6 +79,7 @@ def _grow(project: Path, scratch: Path) -> None:
         ["generate", "subroute", "kinds", "gone", "--method", "DELETE"],
         ["g", "subroute", "kinds", "flag", "--method", "PATCH", "--mock", "true"],
         ["--report", "g", "subroute", "kinds", "nothing", "--mock", "null"],
+        ["generate", "resource", "note", "body:text"],  # routes and resources side by side
     ):
         run([layerkit, *command], cwd=project)
     # the same command again: nothing to do, exit 0

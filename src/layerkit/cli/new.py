@@ -80,7 +80,9 @@ def new(
     force: Force = False,
 ) -> None:
     """Create a new project (SQLite by default) that runs, tests and lints on first try."""
-    interactive = not (no_input or as_json) and _is_terminal()
+    from layerkit.cli.output import REPORT_ALL  # `layerkit --report new ...`
+
+    interactive = not (no_input or as_json or REPORT_ALL["json"]) and _is_terminal()
 
     def action() -> Report:
         from layerkit.actions import create_project

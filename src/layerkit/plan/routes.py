@@ -18,7 +18,7 @@ from layerkit.plan.builders import Build, update_contracts_of
 from layerkit.render.engine import LINE_LENGTH, format_python, render
 from layerkit.render.route_context import route_context
 from layerkit.spec.names import ResourceNames
-from layerkit.spec.routes import Route
+from layerkit.spec.routes import Route, route_names
 
 
 def check_route_name(build: Build, names: ResourceNames) -> None:
@@ -72,17 +72,31 @@ def add_route(build: Build, route: Route) -> None:
         raise LayerkitError(f"the {build.preset.name} preset has no routes yet; use `generate resource`")
     check_route_name(build, route.names)
     write_route(build, route)
-    names, version = route.names, home(build)
-    modules = build.layout.route_modules(names, version)
-    served = build.manifest.versions or [version]
+    _register(build, route.names, build.manifest.versions or [home(build)], versioned_only=False)
+    update_contracts_of(build)
+
+
+def serve_routes(build: Build, version: str) -> None:
+    """A new API version (`generate version`) serves every route too: the same router (or
+    blueprint), registered in the version's registry; nothing is copied."""
+    for name in build.manifest.routes:
+        _register(build, route_names(name), [version], versioned_only=True)
+
+
+def _register(build: Build, names: ResourceNames, versions: list[str], *, versioned_only: bool) -> None:
+    """The layout's route registrations: a file with {version} in each of `versions`, pointing
+    at the route's own code (made for the first version)."""
+    modules = build.layout.route_modules(names, home(build))
     for registration in build.layout.route_registrations():
-        for each in served if "{version}" in registration.file else [version]:
+        versioned = "{version}" in registration.file
+        if versioned_only and not versioned:
+            continue
+        for each in versions if versioned else [home(build)]:
             values = build.layout.pattern_values(names, version=each)
             path = registration.file.format(**values)
             params = {key: value.format(**values, mod=modules) for key, value in registration.params.items()}
             strategy = STRATEGIES[registration.strategy]
             build.edit(path, partial(_apply, strategy, path=path, params=params))
-    update_contracts_of(build)
 
 
 def _too_long(source: str, first_party: list[str]) -> bool:

@@ -461,3 +461,59 @@ def test_a_new_api_version_serves_every_route_too(cli: Cli, project: Path) -> No
     assert cli("g", "version", "v2", cwd=project)[0] == 0
     assert "router.include_router(users_router)" in (project / "app/api/v2.py").read_text()
     assert (project / "app/api/v1.py").read_text().count("include_router(users_router)") == 1
+
+
+def _ruff_check(project: Path, *paths: str) -> None:
+    import subprocess
+    import sys
+
+    ruff = Path(sys.executable).parent / "ruff"
+    for command in (["check"], ["format", "--check"]):
+        result = subprocess.run(
+            [str(ruff), *command, *paths], cwd=project, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _nested(levels: int, leaf: object) -> object:
+    for _ in range(levels):
+        leaf = [leaf]
+    return leaf
+
+
+@pytest.mark.parametrize(
+    "mock",
+    [
+        {"k" * 39: "v" * 39, "nested": _nested(14, {"k" * 39: "v" * 39})},
+        _nested(40, [1, 2, "text with spaces"]),
+        {"short": [1, 2, 3]},
+        "a long text " * 30,
+    ],
+    ids=["long-and-deep", "very-deep", "short", "long-string"],
+)
+def test_generated_mock_files_pass_the_project_s_ruff(cli: Cli, project: Path, mock: object) -> None:
+    assert cli("g", "route", "users", "--mock", json.dumps(mock), cwd=project)[0] == 0
+    service = (project / "app/users/service.py").read_text()
+    _ruff_check(project, "app/users/service.py", "tests/users/test_router.py")
+    exempt = "# ruff: noqa: E501" in service
+    assert exempt == (max(map(len, service.splitlines())) > 100)
+
+
+def test_contracts_name_only_modules_a_route_has() -> None:
+    from layerkit.edit.contracts import contracts
+    from layerkit.presets import get_preset
+    from layerkit.spec.names import resource_names
+
+    layout = get_preset("fastapi").layout
+    found = contracts(
+        layout, [resource_names("book")], routes=[route_names("users")], features=frozenset({"admin"})
+    )
+    by_id = {str(c["id"]): c for c in found}
+    layers = by_id["layerkit-layers"]
+    assert layers["containers"] == ["app.books"]  # a route has no layers below its service
+    http = by_id["layerkit-no-http-below-router"]["source_modules"]
+    assert "app.users.service" in http and "app.users.repository" not in http  # type: ignore[operator]
+    admin = by_id["layerkit-admin-reads-models"]["forbidden_modules"]
+    assert "app.users.router" in admin and "app.users.schemas" not in admin  # type: ignore[operator]
+    alone = {str(c["id"]) for c in contracts(layout, [], routes=[route_names("users")])}
+    assert "layerkit-layers" not in alone and "layerkit-no-http-below-router" in alone

@@ -517,3 +517,20 @@ def test_contracts_name_only_modules_a_route_has() -> None:
     assert "app.users.router" in admin and "app.users.schemas" not in admin  # type: ignore[operator]
     alone = {str(c["id"]) for c in contracts(layout, [], routes=[route_names("users")])}
     assert "layerkit-layers" not in alone and "layerkit-no-http-below-router" in alone
+
+
+def test_apply_adds_a_backant_spec_s_routes_and_subroutes(cli: Cli, project: Path, tmp_path: Path) -> None:
+    spec = tmp_path / "more.json"
+    spec.write_text(json.dumps({"routes": {"users": {"type": "GET", "subroutes": {"me": {"type": "GET"}}}}}))
+    assert cli("g", "route", "users", cwd=project)[0] == 0
+    code, out, err = cli("apply", spec, cwd=project)
+    assert code == 0, err
+    assert "def get_me" in (project / "app/users/service.py").read_text()
+    before = snapshot(project)
+    code, out, _ = cli("apply", EXAMPLES / "backant.json", cwd=project)
+    assert code == 1 and snapshot(project) == before  # users exists with another mock
+    code, out, _ = cli("apply", spec, cwd=project)
+    assert code == 0 and "nothing to do" in out
+    spec.write_text(json.dumps({"routes": {"orders": {"type": "POST", "mock": {"id": 7}}}}))
+    assert cli("apply", spec, cwd=project)[0] == 0
+    assert '@router.post("", status_code=201)' in (project / "app/orders/router.py").read_text()

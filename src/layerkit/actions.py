@@ -242,7 +242,17 @@ def _check_fork(manifest: Manifest, name: str, version: str) -> None:
 def apply_spec(
     spec_path: Path, *, directory: Path | None = None, force: bool = False, dry_run: bool = False
 ) -> Report:
-    """`layerkit apply SPEC`: every resource of a spec file, in dependency order."""
+    """`layerkit apply SPEC`: every resource of a spec file, in dependency order (or every
+    route of a BackAnt spec)."""
+    from layerkit.spec.loader import read_spec_file
+    from layerkit.spec.routes import is_backant_spec, load_backant_routes
+
+    data = read_spec_file(spec_path)
+    if is_backant_spec(data):
+        from layerkit.route_actions import apply_routes
+
+        routes = load_backant_routes(spec_path, data)
+        return apply_routes(routes, directory=directory, force=force, dry_run=dry_run)
     existing = frozenset(load_manifest(find_project_root(directory or Path.cwd())).resources)
     # refs may name existing resources
     spec = load_spec(spec_path, name="spec", existing=existing, presets=PRESET_NAMES)

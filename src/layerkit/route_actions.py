@@ -106,4 +106,44 @@ def generate_subroute(
     )
 
 
-__all__ = ["generate_route", "generate_subroute", "make_endpoint"]
+def apply_routes(
+    routes: list[Route], *, directory: Path | None = None, force: bool = False, dry_run: bool = False
+) -> Report:
+    """`layerkit apply backant.json`: a BackAnt spec's routes and subroutes, in one plan; what the
+    project already has as asked is skipped, what it has otherwise is an error."""
+    root = find_project_root(directory or Path.cwd())
+    manifest = load_manifest(root)
+    build = _build(root, manifest)
+    recorded = dict(manifest.files)
+    done: list[str] = []
+    for route in routes:
+        entry = manifest.routes.get(route.name)
+        if entry is None:
+            add_route(build, route)
+            done.append(route.name)
+            continue
+        current = merged = route_from_record(route.name, entry)
+        if current.own.record() != route.own.record():
+            raise ResourceExistsError(
+                f"route {route.name!r} already exists with {_describe(current.own)}; the spec gives"
+                f" it {_describe(route.own)}; change one of them"
+            )
+        for sub in route.subroutes:
+            have = merged.subroute(sub.name)
+            if have is None:
+                merged = merged.with_subroute(sub)
+            elif have.record() != sub.record():
+                raise ResourceExistsError(
+                    f"subroute {sub.name!r} of {route.name!r} already exists with {_describe(have)};"
+                    f" the spec gives it {_describe(sub)}; change one of them"
+                )
+        if merged != current:
+            write_route(build, merged)
+            done.append(f"{route.name} ({len(merged.subroutes) - len(current.subroutes)} subroute(s))")
+    if done:
+        finish(build)
+    plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
+    return _report(plan, dry_run=dry_run, message=f"added routes {', '.join(done)} to {root}", done="updated")
+
+
+__all__ = ["apply_routes", "generate_route", "generate_subroute", "make_endpoint"]

@@ -115,7 +115,9 @@ def test_a_route_may_not_take_a_resource_s_package_or_url_nor_the_reverse(cli: C
     assert "resource 'book'" in refused(cli, project, "g", "route", "books")
     assert "resource 'book'" in refused(cli, project, "g", "route", "book")
     assert cli("g", "route", "users", cwd=project)[0] == 0
-    assert "route users" in refused(cli, project, "g", "resource", "user", "name:str")
+    assert "route 'users'" in refused(cli, project, "g", "resource", "user", "name:str")
+    assert cli("g", "route", "author", cwd=project)[0] == 0
+    assert "route 'author'" in refused(cli, project, "g", "resource", "author", "name:str")
 
 
 def test_a_route_named_health_leaves_the_app_s_own_health_alone(
@@ -534,3 +536,12 @@ def test_apply_adds_a_backant_spec_s_routes_and_subroutes(cli: Cli, project: Pat
     spec.write_text(json.dumps({"routes": {"orders": {"type": "POST", "mock": {"id": 7}}}}))
     assert cli("apply", spec, cwd=project)[0] == 0
     assert '@router.post("", status_code=201)' in (project / "app/orders/router.py").read_text()
+
+
+def test_new_from_backant_s_spec_dry_run_and_report(cli: Cli, tmp_path: Path) -> None:
+    before = snapshot(tmp_path)
+    args = ("new", "my-api", "--spec", EXAMPLES / "backant.json", "--no-input")
+    code, out, _ = cli(*args, "--dry-run", cwd=tmp_path)
+    assert code == 0 and "would create  app/users/router.py" in out and snapshot(tmp_path) == before
+    code, out, _ = cli("--report", *args, "--preset", "flask-subapps", cwd=tmp_path)
+    assert code == 0 and "app/users/routes.py" in json.loads(out)["created"]

@@ -154,8 +154,14 @@ def add_resources(
         known={name: resource_names(name) for name in existing},
     )
     plurals = {names.plural: name for name, names in build.known.items()}
-    plurals |= {name: f"route {name}" for name in manifest.routes}
     for resource in fresh:
+        route = next(
+            (n for n in (resource.names.singular, resource.names.plural) if n in manifest.routes), None
+        )
+        if route is not None:  # a route's package and URL are its name
+            raise ResourceExistsError(
+                f"resource {resource.name!r} would use the package or URL of route {route!r}; choose another name"
+            )
         if resource.names.plural in plurals:
             raise ResourceExistsError(
                 f"resource {resource.name!r} would use the package {resource.names.plural!r} of"

@@ -45,20 +45,20 @@ class Manifest:
     def to_toml(self) -> str:
         import tomli_w  # lazily: only needed when writing
 
-        document: dict[str, object] = {
-            "layerkit": {"version": self.version, "preset": self.preset},
-            "project": {
-                "name": self.name,
-                "database": self.database,
-                "features": sorted(self.features),
-                "versions": self.versions,
-            },
-            "resources": {name: self._resource(name) for name in self.resources},
-        }
-        if self.routes:
-            document["routes"] = self.routes
-        document["files"] = dict(sorted(self.files.items()))
-        return tomli_w.dumps(document)
+        return tomli_w.dumps(
+            {
+                "layerkit": {"version": self.version, "preset": self.preset},
+                "project": {
+                    "name": self.name,
+                    "database": self.database,
+                    "features": sorted(self.features),
+                    "versions": self.versions,
+                },
+                "resources": {name: self._resource(name) for name in self.resources},
+                **({"routes": self.routes} if self.routes else {}),  # `generate route`
+                "files": dict(sorted(self.files.items())),
+            }
+        )
 
     def _resource(self, name: str) -> dict[str, list[str]]:
         entry = {"fields": self.resources[name]}

@@ -545,3 +545,12 @@ def test_new_from_backant_s_spec_dry_run_and_report(cli: Cli, tmp_path: Path) ->
     assert code == 0 and "would create  app/users/router.py" in out and snapshot(tmp_path) == before
     code, out, _ = cli("--report", *args, "--preset", "flask-subapps", cwd=tmp_path)
     assert code == 0 and "app/users/routes.py" in json.loads(out)["created"]
+
+
+def test_outside_a_project_and_forking_a_route_are_refused(cli: Cli, project: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    assert "no .layerkit.toml" in refused(cli, outside, "g", "route", "users")
+    assert "no .layerkit.toml" in refused(cli, outside, "g", "subroute", "users", "profile")
+    assert cli("g", "route", "users", cwd=project)[0] == 0
+    assert "is a route" in refused(cli, project, "g", "version", "v2", "--fork", "users")

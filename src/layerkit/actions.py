@@ -195,6 +195,10 @@ def add_version(
     _check_versioned(preset, version)
     forks = list(dict.fromkeys(forks or []))
     for name in forks:
+        if name in manifest.routes:
+            raise LayerkitError(
+                f"{name!r} is a route: every version serves it as it is, it cannot be forked yet"
+            )
         if name not in manifest.resources:
             listed = ", ".join(manifest.resources) or "none yet"
             raise UnknownReferenceError(

@@ -117,6 +117,12 @@ def service(
     run(action, as_json=as_json)
 
 
+from layerkit.cli import routes as _routes  # noqa: E402  (BackAnt's commands, in their own module)
+
+app.command("route")(_routes.route)
+app.command("subroute")(_routes.subroute)
+
+
 def _parse_resource(name: str, texts: list[str], directory: Path | None) -> Resource:
     """The resource, or one error naming every problem: name, each bad field, unknown refs."""
     from layerkit.errors import LayerkitError

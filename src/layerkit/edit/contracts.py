@@ -36,23 +36,34 @@ def contracts(
     forks: Forks = (),
     features: frozenset[str] = frozenset(),
     services: Sequence[str] = (),
+    routes: Sequence[ResourceNames] = (),
 ) -> list[dict[str, object]]:
     """The layout's contracts for these resources (`homes`: the version each was created in, v1
     if absent), forks, features and services, its patterns spelled out. A contract with a list
     that comes out empty (e.g. one about forks, before any) is held back: import-linter refuses
-    empty lists."""
+    empty lists.
+
+    `routes` (no fields: a router and a service only) join a contract's per-resource items where
+    the item names a module a route has; a `layers` contract leaves them out (their missing
+    layers would break it)."""
     ordered = sorted(resources, key=lambda names: names.plural)
     forks = sorted(forks, key=lambda fork: (fork[0].plural, fork[1]))
     code = _Code(layout, homes or {}, forks, tuple(sorted(services)))
     result: list[dict[str, object]] = []
     for contract in layout.contracts:
-        if len(ordered) < contract.min_resources or len(services) < contract.min_services:
+        joined = (
+            sorted(routes, key=lambda names: names.plural) if contract.body.get("type") != "layers" else []
+        )
+        if len(ordered) + len(joined) < contract.min_resources or len(services) < contract.min_services:
             continue
         if contract.feature is not None and contract.feature not in features:
             continue
         body: dict[str, object] = {"id": contract.id}
         for key, value in contract.body.items():
-            body[key] = code.expand(value, ordered) if isinstance(value, list) else _fill(layout, value)
+            if isinstance(value, list):
+                body[key] = list(dict.fromkeys([*code.expand(value, ordered), *code.routes(value, joined)]))
+            else:
+                body[key] = _fill(layout, value)
         for key in _OPTIONAL_LISTS:
             if key in body and not body[key]:
                 del body[key]  # nothing to ignore yet (e.g. before the first resource)
@@ -102,6 +113,28 @@ class _Code:
                     out += [str(item).format(**values, mod=modules) for item in per_fork]
         return list(dict.fromkeys(services + out))
 
+    def routes(self, items: list[object], routes: list[ResourceNames]) -> list[object]:
+        """Per-resource items spelled for each route, kept where they name one of its modules."""
+        out: list[object] = []
+        for names in routes:
+            values = self.layout.pattern_values(names)
+            modules = self.layout.route_modules(names)
+            own = set(modules.values())
+            for item in items:
+                if (
+                    not isinstance(item, str)
+                    or _PER_FORK in item
+                    or not any(m in item for m in _PER_RESOURCE)
+                ):
+                    continue
+                try:
+                    text = item.format(**values, mod=modules)
+                except KeyError:  # a role a route does not have (models, repository, ...)
+                    continue
+                if text in own:
+                    out.append(text)
+        return out
+
 
 def update_contracts(
     source: str,
@@ -113,6 +146,7 @@ def update_contracts(
     forks: Forks = (),
     features: frozenset[str] = frozenset(),
     services: Sequence[str] = (),
+    routes: Sequence[ResourceNames] = (),
 ) -> str:
     import tomlkit  # lazily: only commands that edit need it
 
@@ -135,7 +169,9 @@ def update_contracts(
     existing = linter.get("contracts", [])
     kept = [c for c in existing if not str(c.get("id", "")).startswith(OWNED_PREFIX)]
     table = tomlkit.aot()
-    owned = contracts(layout, resources, homes=homes, forks=forks, features=features, services=services)
+    owned = contracts(
+        layout, resources, homes=homes, forks=forks, features=features, services=services, routes=routes
+    )
     for contract in [*owned, *kept]:
         item = tomlkit.table()
         for key, value in contract.items():

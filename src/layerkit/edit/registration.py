@@ -66,6 +66,9 @@ def _ensure_import(module: cst.Module, origin: str, name: str, alias: str) -> tu
     for existing_origin, existing_name, local in _imports(module):
         if (existing_origin, existing_name) == (origin, name):
             return module, local
+    taken = _bound_names_of(module) | {n for n in map(_defined_name, module.body) if n is not None}
+    if alias in taken:  # e.g. a route `health` next to the app's own `health_router`
+        alias = f"{origin.replace('.', '_')}_{name}"
     text = f"from {origin} import {name}" + (f" as {alias}" if alias != name else "") + "\n"
     return _insert_import(module, cst.parse_statement(text)), alias
 

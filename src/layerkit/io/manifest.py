@@ -35,6 +35,9 @@ class Manifest:
     forks: dict[str, list[str]] = field(default_factory=dict)
     # reusable services (`generate service NAME`), in the order they were added
     services: list[str] = field(default_factory=list)
+    # route name -> {method, mock (JSON text)?, subroutes?: {name: {method, mock?}}}
+    # (`generate route|subroute`: spec/routes.py reads and writes these entries)
+    routes: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def home(self, resource: str) -> str:
         """The version a resource was created in: its own code serves that one."""
@@ -56,6 +59,8 @@ class Manifest:
         }
         if self.services:  # a project without services keeps the manifest it always had
             document["services"] = {name: {} for name in self.services}
+        if self.routes:  # `generate route`
+            document["routes"] = self.routes
         document["files"] = dict(sorted(self.files.items()))
         return tomli_w.dumps(document)
 
@@ -85,6 +90,7 @@ class Manifest:
                 served={name: list(body.get("versions", versions)) for name, body in resources.items()},
                 forks={name: list(body["forks"]) for name, body in resources.items() if body.get("forks")},
                 services=list(data.get("services", {})),
+                routes={name: dict(body) for name, body in data.get("routes", {}).items()},
             )
         except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
             raise NotAProjectError(f"{where} is damaged ({error}); restore it from version control") from None

@@ -53,6 +53,9 @@ class Registration:
     # The resource role this shared file plays: e.g. "models" when every model is appended to
     # one module (seed 002's db_sql/models.py); templates then import `mod[role]` from it.
     role: str | None = None
+    # Whether a route (`generate route`: no fields, no model) is registered here too: the
+    # router/blueprint registrations are, a model's are not.
+    route: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,9 @@ class Layout:
     resource_roots: tuple[str, ...] = ()
     # Switches for the framework family's templates (e.g. the blueprint's name pattern).
     options: Mapping[str, str] = field(default_factory=dict)
+    # What `generate route` writes: a route's HTTP and service layers (no model, no migration),
+    # at the paths a resource's have; roles as a resource's ("router", "service", "init", ...).
+    route: tuple[Artifact, ...] = ()
 
     @property
     def app_path(self) -> str:
@@ -191,6 +197,20 @@ class Layout:
     def service_modules(self, service: str) -> dict[str, str]:
         paths = self.service_paths(service)
         return {role: self.module_of(path) for role, path in paths.items() if path.endswith(".py")}
+
+    def route_paths(self, names: ResourceNames, version: str = FIRST_VERSION) -> dict[str, str]:
+        values = self.pattern_values(names, version=version)
+        return {a.role: a.path.format(**values) for a in self.route}
+
+    def route_modules(self, names: ResourceNames, version: str = FIRST_VERSION) -> dict[str, str]:
+        """A route's modules by role: its own and the registration files it is registered in."""
+        paths = self.route_paths(names, version)
+        modules = {role: self.module_of(path) for role, path in paths.items() if path.endswith(".py")}
+        modules = {role: module for role, module in modules.items() if not role.startswith("test")}
+        return modules
+
+    def route_registrations(self) -> tuple[Registration, ...]:
+        return tuple(r for r in self.registrations if r.route)
 
     def api_prefix(self, version: str = FIRST_VERSION) -> str:
         # A layout without versions serves its one API where version 1 would be.

@@ -12,7 +12,7 @@ from layerkit.layouts import (
     service_feature_artifacts,
 )
 
-_P, _R = "project/", "resource/"
+_P, _R, _T = "project/", "resource/", "route/"
 _RESOURCE = "{package}.{plural}"
 _FORK = "{package}.{plural}.{version}"  # a resource's own code in a later API version
 
@@ -88,6 +88,7 @@ FASTAPI = Layout(
             "{package}/api/{version}.py",
             "include_router",
             {"registry": "router", "origin": "{mod[init]}", "alias": "{plural}_router"},
+            route=True,
         ),
         Registration("{package}/models.py", "export_model", {"origin": "{mod[models]}", "name": "{Class}"}),
     ),
@@ -227,5 +228,13 @@ FASTAPI = Layout(
         Artifact("test_service", _R + "test_service.py.j2", "tests/{plural}/test_service.py"),
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
         *ADMIN_RESOURCE_ARTIFACTS,
+    ),
+    # `generate route`: the resource's package without models, schemas or repository
+    route=(
+        Artifact("init", _T + "init.py.j2", "{package}/{plural}/__init__.py"),
+        Artifact("service", _T + "service.py.j2", "{package}/{plural}/service.py"),
+        Artifact("router", _T + "router.py.j2", "{package}/{plural}/router.py"),
+        Artifact("tests_init", _P + "empty.py.j2", "tests/{plural}/__init__.py"),
+        Artifact("test_router", _T + "test_router.py.j2", "tests/{plural}/test_router.py"),
     ),
 )

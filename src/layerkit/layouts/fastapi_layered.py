@@ -19,7 +19,7 @@ from layerkit.layouts import (
 )
 from layerkit.layouts.fastapi import ADMIN_ARTIFACTS, admin_contracts
 
-_P, _R = "project/", "resource/"
+_P, _R, _T = "project/", "resource/", "route/"
 # A resource's router lives in the version it was created for (app/api/v1/<plural>.py); later
 # versions include that router until `generate version --fork` gives one its own.
 _LAYERS = ("api", "dependencies", "services", "database.data_layer", "models", "schemas")
@@ -73,6 +73,7 @@ FASTAPI_LAYERED = Layout(
             "{package}/api/{version}/__init__.py",
             "include_router",
             {"registry": "router", "origin": "{mod[router]}", "alias": "{plural}_router"},
+            route=True,
         ),
         Registration(
             "{package}/models/__init__.py", "export_model", {"origin": "{mod[models]}", "name": "{Class}"}
@@ -233,5 +234,11 @@ FASTAPI_LAYERED = Layout(
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
         # each resource's admin list, tested (`--admin`)
         Artifact("test_admin", _R + "test_admin.py.j2", "tests/test_{plural}_admin.py", feature="admin"),
+    ),
+    # `generate route`: the API module and the service, no dependencies, data layer or models
+    route=(
+        Artifact("router", _T + "router.py.j2", "{package}/api/{version}/{plural}.py"),
+        Artifact("service", _T + "service.py.j2", "{package}/services/{singular}_service.py"),
+        Artifact("test_router", _T + "test_router.py.j2", "tests/test_{plural}.py"),
     ),
 )

@@ -20,6 +20,7 @@ from layerkit.layouts import (
 )
 
 _P, _R, _S = "project/", "resource/", "service/{singular}"
+_T = "route/"
 _SERVICE = "service.{singular}"
 _TESTS = "integration_tests"
 
@@ -54,6 +55,7 @@ FASTAPI_SERVICES = Layout(
             "api/app.py",
             "include_router",
             {"registry": "api_router", "origin": "{mod[init]}", "alias": "{plural}_router"},
+            route=True,
         ),
         Registration("db_sql/models.py", "append_definitions", template=_R + "models.py.j2", role="models"),
     ),
@@ -181,5 +183,12 @@ FASTAPI_SERVICES = Layout(
         Artifact("test_router", _R + "test_router.py.j2", f"{_TESTS}/test_{{plural}}.py"),
         Artifact("test_db", _R + "test_db.py.j2", f"{_TESTS}/test_{{plural}}_db.py"),
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
+    ),
+    # `generate route`: a service with routes.py and db.py (its data: the mock) but no models
+    route=(
+        Artifact("init", _T + "init.py.j2", f"{_S}/__init__.py"),
+        Artifact("service", _T + "service.py.j2", f"{_S}/db.py"),
+        Artifact("router", _T + "router.py.j2", f"{_S}/routes.py"),
+        Artifact("test_router", _T + "test_router.py.j2", f"{_TESTS}/test_{{plural}}.py"),
     ),
 )

@@ -19,7 +19,7 @@ from layerkit.layouts import (
     service_feature_artifacts,
 )
 
-_P, _R = "project/", "resource/"
+_P, _R, _T = "project/", "resource/", "route/"
 _SUBAPP = "{package}.{plural}"
 
 FLASK_SUBAPPS = Layout(
@@ -33,6 +33,7 @@ FLASK_SUBAPPS = Layout(
             "{package}/api/v1/v1.py",
             "register_blueprint",
             {"registry": "v1", "origin": "{mod[init]}", "name": "blueprint", "alias": "{plural}_blueprint"},
+            route=True,
         ),
         Registration(
             "{package}/core/database/models/__init__.py",
@@ -192,5 +193,13 @@ FLASK_SUBAPPS = Layout(
         Artifact("test_routes", _R + "test_routes.py.j2", "tests/{plural}/test_routes.py"),
         Artifact("test_utils", _R + "test_utils.py.j2", "tests/{plural}/test_utils.py"),
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
+    ),
+    # `generate route`: a sub-app with routes and utils (its data: the mock), no models
+    route=(
+        Artifact("init", _T + "init.py.j2", "{package}/{plural}/__init__.py"),
+        Artifact("service", _T + "service.py.j2", "{package}/{plural}/utils.py"),
+        Artifact("router", _T + "router.py.j2", "{package}/{plural}/routes.py"),
+        Artifact("tests_init", _P + "empty.py.j2", "tests/{plural}/__init__.py"),
+        Artifact("test_router", _T + "test_router.py.j2", "tests/{plural}/test_routes.py"),
     ),
 )

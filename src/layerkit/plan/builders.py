@@ -34,6 +34,7 @@ from layerkit.render.family_context import (
 from layerkit.spec.fields import parse_field
 from layerkit.spec.model import Resource, make_resource
 from layerkit.spec.names import ResourceNames, ServiceNames
+from layerkit.spec.routes import route_names
 from layerkit.spec.versions import code_version, in_order
 
 
@@ -201,6 +202,7 @@ def update_contracts_of(build: Build) -> None:
             forks=forks,
             features=build.project.features,
             services=manifest.services,
+            routes=[route_names(name) for name in manifest.routes],
         ),
     )
 

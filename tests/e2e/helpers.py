@@ -19,8 +19,12 @@ if TYPE_CHECKING:
     from layerkit.layouts import Layout
 
 BIN = Path(sys.executable).parent
-# Generated projects share this environment (it has their dependencies) and one mypy cache.
-MYPY_CACHE = Path(os.environ.get("LAYERKIT_E2E_MYPY_CACHE", "/tmp/layerkit-e2e-mypy-cache"))
+# Generated projects share this environment (it has their dependencies) and one mypy cache per
+# pytest-xdist worker (two mypy runs writing one cache at once could spoil it).
+MYPY_CACHE = Path(
+    os.environ.get("LAYERKIT_E2E_MYPY_CACHE", "/tmp/layerkit-e2e-mypy-cache")
+    + os.environ.get("PYTEST_XDIST_WORKER", "")
+)
 
 
 def project_env(**extra: str) -> dict[str, str]:

@@ -5,6 +5,9 @@ checks and tests (Celery through a real worker) run in tests/e2e/test_services.p
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -21,7 +24,11 @@ FOLDERS = {
     "fastapi-layered": ("app/services/mailer", "app/core/celery.py"),
     "fastapi-services": ("service/mailer", "common/celery.py"),
     "flask-subapps": ("app/services/mailer", "app/core/celery.py"),
+    # seed 001: api/ is the source root, the package is `services.mailer`
+    "flask-layered": ("api/services/mailer", "api/startup/Celery.py"),
 }
+# The name of the service that runs the app in each preset's docker-compose.yml
+COMPOSE_APP = {"fastapi-layered": "app", "fastapi-services": "app", "flask-layered": "backend"}
 
 
 def new_project(cli: Cli, tmp_path: Path, preset: str) -> Path:
@@ -81,11 +88,19 @@ def test_the_first_service_turns_celery_on_once(cli: Cli, project: Path) -> None
     manifest = tomllib.loads((project / ".layerkit.toml").read_text())
     pyproject = (project / "pyproject.toml").read_text()
     config = next(
-        p for p in project.rglob("*.py") if p.name in ("config.py", "settings.py") and ".venv" not in str(p)
+        p
+        for p in project.rglob("*.py")
+        if p.name in ("config.py", "settings.py", "Environment.py") and ".venv" not in str(p)
     )
     assert 'celery_broker_url: str = "redis://127.0.0.1:6379/1"' in config.read_text()
     if preset != "flask-subapps":
         assert manifest["project"]["features"] == ["celery"]
+    if preset == "flask-layered":  # BackAnt's requirements files hold the dependencies
+        requirements = (project / "requirements.txt").read_text().splitlines()
+        assert any(line.split("#")[0].strip() == "celery[redis]>=5.4" for line in requirements)
+        dev = set((project / "requirements-dev.txt").read_text().splitlines())
+        assert {"celery-types>=0.22", "import-linter>=2.5"} <= dev
+    elif preset != "flask-subapps":
         dependencies = tomllib.loads(pyproject)["project"]
         assert "celery[redis]>=5.4" in dependencies["dependencies"]
         assert {"celery-types>=0.22", "import-linter>=2.5"} <= set(
@@ -175,7 +190,7 @@ def test_an_edited_settings_module_stops_the_first_service(cli: Cli, tmp_path: P
 
 def test_the_contract_names_each_service(cli: Cli, project: Path) -> None:
     preset = preset_of(project)
-    package = FOLDERS[preset][0].removesuffix("/mailer").replace("/", ".")
+    package = get_preset(preset).layout.module_of(FOLDERS[preset][0]).removesuffix(".mailer")
     cli("generate", "service", "mailer", cwd=project)
     contracts = {
         c["id"]: c
@@ -188,7 +203,7 @@ def test_the_contract_names_each_service(cli: Cli, project: Path) -> None:
     below = contracts["layerkit-services-below-api"]
     assert below["source_modules"] == [f"{package}.mailer"]
     assert "layerkit-services-independent" not in contracts  # needs two services
-    if preset in ("fastapi", "flask-subapps"):  # the foundation imports no service
+    if preset in ("fastapi", "flask-subapps", "flask-layered"):  # the foundation imports no service
         assert f"{package}.mailer" in contracts["layerkit-foundation"]["forbidden_modules"]
     cli("generate", "service", "sftp", cwd=project)
     contracts = {
@@ -231,7 +246,7 @@ def test_dependency_edits_are_idempotent_and_never_lower_a_minimum() -> None:
     assert add_dependencies("[tool.ruff]\n", path="p", runtime=["celery"], dev=[]) == "[tool.ruff]\n"
 
 
-@pytest.mark.parametrize("preset", ["fastapi-layered", "fastapi-services"])
+@pytest.mark.parametrize("preset", sorted(COMPOSE_APP))
 def test_compose_runs_a_worker_beside_the_app(cli: Cli, tmp_path: Path, preset: str) -> None:
     import yaml
 
@@ -241,8 +256,54 @@ def test_compose_runs_a_worker_beside_the_app(cli: Cli, tmp_path: Path, preset: 
     assert "worker" not in yaml.safe_load((project / "docker-compose.yml").read_text())["services"]
     cli("generate", "service", "mailer", cwd=project)
     services = yaml.safe_load((project / "docker-compose.yml").read_text())["services"]
-    celery = FOLDERS[preset][1].removesuffix(".py").replace("/", ".")
+    celery = get_preset(preset).layout.module_of(FOLDERS[preset][1])  # api/ is seed 001's root
     assert services["worker"]["command"][:3] == ["celery", "-A", f"{celery}:celery_app"]
-    assert "redis" in services and "redis" in services["app"]["depends_on"]
+    assert "redis" in services and "redis" in services[COMPOSE_APP[preset]]["depends_on"]
     result = check_jsonschema("vendor.compose-spec", project / "docker-compose.yml")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_flask_layered_services_sit_in_backants_services_folder(cli: Cli, tmp_path: Path) -> None:
+    """Seed 001: services/ keeps no __init__.py; a service is the regular package
+    `services.<name>` beside the resources' <plural>_service.py, its Celery app in startup/."""
+    code, _, err = cli("new", "shop", "--preset", "flask-layered", "--no-input", cwd=tmp_path)
+    assert code == 0, err
+    project = tmp_path / "shop"
+    code, _, err = cli("generate", "service", "mailer", cwd=project)  # before any resource
+    assert code == 0, err
+    assert not (project / "api/services/__init__.py").exists()
+    assert (
+        "from services.mailer.service import MailerService"
+        in (project / "api/services/mailer/__init__.py").read_text()
+    )
+    assert "from startup.Celery import celery_app" in (project / "api/services/mailer/tasks.py").read_text()
+    linter = tomllib.loads((project / "pyproject.toml").read_text())["tool"]["importlinter"]
+    assert "services" in linter["root_packages"]  # import-linter sees the service from now on
+    contracts = {c["id"]: c for c in linter["contracts"]}
+    assert contracts["layerkit-services-public"]["allowed_importers"] == ["services.mailer"]
+    assert "services.mailer" in contracts["layerkit-foundation"]["forbidden_modules"]
+    assert "startup.Celery:celery_app worker" in (project / "Makefile").read_text()
+    assert "CELERY_BROKER_URL=" in (project / ".env").read_text()
+    import yaml
+
+    prod = yaml.safe_load((project / "docker-compose-prod.yml").read_text())["services"]
+    assert prod["worker"]["command"][:3] == ["celery", "-A", "startup.Celery:celery_app"]
+    from tests.test_preset_services import check_jsonschema
+
+    result = check_jsonschema("vendor.compose-spec", project / "docker-compose-prod.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    # the Celery app finds the services' tasks on disk, by their module names under api/
+    found = subprocess.run(
+        [sys.executable, "-c", "from startup.Celery import task_modules; print(task_modules())"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project / "api")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == "['services.mailer.tasks']"
+    code, _, err = cli("generate", "resource", "book", "title:str", cwd=project)
+    assert code == 0, err
+    code, _, err = cli("generate", "service", "books_service", cwd=project)
+    assert code == 1 and "collides with the files of the resource 'book'" in err

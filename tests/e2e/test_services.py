@@ -3,7 +3,8 @@
 its tests, the Celery task through a real worker on the local Redis (required with CI=true).
 
 One project per preset, a resource and two services in each; the tests on PostgreSQL run in
-one preset of each framework (fastapi-layered, flask-subapps)."""
+one preset of each framework (fastapi-layered, flask-subapps) and in flask-layered (seed 001: its
+modules are imported from api/, a service is `services.<name>`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import own_tests, project_env, run, static_checks, tool
+from tests.e2e.helpers import layout_of, own_tests, project_env, python_path, run, static_checks, tool
 
 pytestmark = pytest.mark.e2e
 
@@ -24,6 +25,7 @@ PRESETS = {
     "fastapi-services": ("service", "service/book/db.py", False),
     "fastapi-layered": ("app/services", "app/services/book_service.py", True),
     "flask-subapps": ("app/services", "app/books/utils.py", True),
+    "flask-layered": ("api/services", "api/services/books_service.py", True),
 }
 
 
@@ -57,7 +59,7 @@ def test_a_service_passes_the_projects_checks_and_tests(
     static_checks(project)
 
     folder, module, on_postgres = PRESETS[preset]
-    package = folder.replace("/", ".")
+    package = layout_of(project).module_of(folder)  # relative to the source root (seed 001's api/)
     # a resource reaching into a service's module breaks the contract; its __init__ does not
     resource = project / module
     original = resource.read_text()
@@ -65,7 +67,7 @@ def test_a_service_passes_the_projects_checks_and_tests(
     lint = subprocess.run(
         [tool("lint-imports")],
         cwd=project,
-        env=project_env(PYTHONPATH=str(project)),
+        env=project_env(PYTHONPATH=python_path(project)),
         capture_output=True,
         text=True,
         check=False,
@@ -74,7 +76,7 @@ def test_a_service_passes_the_projects_checks_and_tests(
     assert f"-> {package}.mailer.utils" in lint.stdout
     assert "a service is used only through its package __init__ (its __all__) BROKEN" in lint.stdout
     resource.write_text(original + f"\nfrom {package}.mailer import MailerService  # noqa: E402, F401\n")
-    run([tool("lint-imports")], cwd=project, PYTHONPATH=str(project))
+    run([tool("lint-imports")], cwd=project, PYTHONPATH=python_path(project))
     resource.write_text(original)
 
     tests = str(project / ("integration_tests" if preset == "fastapi-services" else "tests") / "services")

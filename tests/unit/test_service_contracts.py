@@ -53,3 +53,27 @@ def test_fastapi_services_keeps_services_beside_its_resources() -> None:
     assert "service.book" in found["layerkit-services-below-api"]["forbidden_modules"]
     # the resources' own contracts do not take the service for a resource
     assert found["layerkit-layers"]["containers"] == ["service.book"]
+
+
+def test_flask_layered_names_services_from_its_source_root() -> None:
+    """Seed 001 imports from api/: a service is `services.<name>`, and services/ is a root
+    package for import-linter from the first service on, before any resource."""
+    from layerkit.layouts.flask_layered import FLASK_LAYERED
+
+    assert FLASK_LAYERED.service_modules("mailer")["init"] == "services.mailer"
+    assert FLASK_LAYERED.service_modules("mailer")["tasks"] == "services.mailer.tasks"
+    assert FLASK_LAYERED.project_modules(frozenset({"celery"}))["celery"] == "startup.Celery"
+    assert "services" not in FLASK_LAYERED.contract_root_packages()
+    assert "services" in FLASK_LAYERED.contract_root_packages(services=1)
+    roots = FLASK_LAYERED.contract_root_packages(1, 1)
+    assert roots.count("services") == 1 and {"schemas", "models"} <= set(roots)
+    found = by_id(contracts(FLASK_LAYERED, [], services=["mailer"]))
+    assert found["layerkit-services-public"]["allowed_importers"] == ["services.mailer"]
+    assert found["layerkit-services-below-api"]["forbidden_modules"] == [
+        "routes",
+        "flask",
+        "apiflask",
+        "werkzeug",
+    ]
+    assert found["layerkit-foundation"]["forbidden_modules"] == ["services.mailer", "routes", "repositories"]
+    assert "layerkit-layers" not in found  # the layers wait for a resource

@@ -156,7 +156,7 @@ def update_contracts(
         raise EditError(f"{path} is not valid TOML ({error}); fix it, then run the command again") from None
     tool = document.setdefault("tool", tomlkit.table())
     linter = tool.setdefault("importlinter", tomlkit.table())
-    roots = layout.contract_root_packages(len(resources))
+    roots = layout.contract_root_packages(len(resources), len(services))
     if len(roots) == 1:
         linter.setdefault("root_package", roots[0])
     elif "root_packages" not in linter:  # a seed with several top-level packages (api, common, ...)

@@ -125,6 +125,9 @@ class Layout:
     # Contract roots that hold modules only once a resource exists (top-level folders with
     # nothing else in them): import-linter analyses them from the first resource on.
     resource_roots: tuple[str, ...] = ()
+    # Contract roots that hold modules once a service exists (seed 001's services/, before any
+    # resource): import-linter analyses them from the first service on.
+    service_roots: tuple[str, ...] = ()
     # Switches for the framework family's templates (e.g. the blueprint's name pattern).
     options: Mapping[str, str] = field(default_factory=dict)
     # What `generate route` writes: a route's HTTP and service layers (no model, no migration),
@@ -165,9 +168,13 @@ class Layout:
         root = f"{self.source_root}/" if self.source_root else ""
         return module_of(path.removeprefix(root))
 
-    def contract_root_packages(self, resources: int = 0) -> list[str]:
+    def contract_root_packages(self, resources: int = 0, services: int = 0) -> list[str]:
         roots = [name.format(package=self.package) for name in self.contract_roots]
-        return roots + list(self.resource_roots) if resources else roots
+        if resources:
+            roots += self.resource_roots
+        if services:
+            roots += self.service_roots
+        return list(dict.fromkeys(roots))
 
     def migration_path(self, revision: str, slug: str) -> str:
         return f"{self.migrations_dir}/versions/" + self.migrations.file.format(revision=revision, slug=slug)

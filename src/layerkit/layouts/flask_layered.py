@@ -13,14 +13,35 @@ their top-level folders (`from models.Books_model import Book`); the tools are t
 root_packages). Where the seed is silent we infer: the rest of the family's foundation (drivers,
 compiled statements, JSON, handlers) lives in `helper/`, Alembic in `api/migrations/`, the row
 types beside their table in `models/`, tests in `tests/`.
+
+`generate service NAME` puts a reusable package in BackAnt's `services/` (a folder without
+`__init__.py`, as every layer): `api/services/<name>/`, imported as `services.<name>` beside the
+resources' `<plural>_service.py`, its tests in `tests/services/`. The first one brings the Celery
+app, `startup/Celery.py`: startup/ makes the process's long-lived objects from the settings
+(Environment.py, Alchemy.py's engine), and the Celery app is one of them; helper/ holds what code
+calls (sessions, drivers, errors). It is foundation, so it imports no service: it finds their
+tasks.py on disk.
 """
 
-from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration
+from layerkit.layouts import (
+    Artifact,
+    Contract,
+    Layout,
+    Migrations,
+    Registration,
+    service_artifacts,
+    service_contracts,
+    service_feature_artifacts,
+)
 
 _P, _R = "project/", "resource/"
 _API = "api"
 _LAYERS = ("routes", "services", "repositories", "schemas", "models")
 _FOUNDATION = ("helper", "startup", "apis")
+# `generate service NAME`: a package in BackAnt's services/ folder, beside the resources'
+# <plural>_service.py modules, imported as `services.<name>` (api/ is the source root, and
+# services/ stays a folder without __init__.py, as BackAnt's layers are).
+_SERVICE = "services.{service}"
 
 FLASK_LAYERED = Layout(
     framework="flask",
@@ -31,6 +52,7 @@ FLASK_LAYERED = Layout(
     # folders that hold a module from the start; services/, schemas/ and models/ from a resource on
     contract_roots=("routes", "repositories", *_FOUNDATION),
     resource_roots=("services", "schemas", "models"),
+    service_roots=("services",),  # a service's package is in services/ before any resource is
     migrations=Migrations("api/migrations"),
     # top-level names on sys.path: a resource's module may not shadow them
     # top-level names on sys.path and tests/ files a resource's modules would shadow, and the
@@ -74,6 +96,7 @@ FLASK_LAYERED = Layout(
                     "routes",
                     "repositories",
                     *(f"{{mod[{role}]}}" for role in ("service", "schemas", "models")),
+                    _SERVICE,
                 ],
                 # init_db() imports every model, for Alembic and the tests
                 "ignore_imports": ["startup.Alchemy -> {mod[models]}"],
@@ -100,7 +123,12 @@ FLASK_LAYERED = Layout(
             },
             min_resources=1,
         ),
+        # the app factory (app.py) is no contract root: it imports routes, which is forbidden
+        *service_contracts(_SERVICE, above=["routes", "flask", "apiflask", "werkzeug"]),
     ),
+    service=service_artifacts("api/services/{service}", "tests/services"),
+    # the settings (Environment.py), .env, `make worker` and the worker + Redis in both composes
+    service_refresh=("config", "env", "makefile", "compose", "compose_prod"),
     project=(
         Artifact("pyproject", _P + "pyproject.toml.j2", "pyproject.toml"),
         Artifact("requirements", _P + "requirements.txt.j2", "requirements.txt"),
@@ -157,6 +185,9 @@ FLASK_LAYERED = Layout(
         Artifact("test_logger", _P + "tests_logger.py.j2", "tests/test_logger.py"),
         Artifact("test_aws", _P + "tests_aws.py.j2", "tests/test_aws_client.py"),
         Artifact("fuzz", _P + "tests_fuzz.py.j2", "tests/fuzz.py"),
+        # with the first service: the Celery app in startup/, beside the engine and the settings
+        # it is made from (BackAnt's CapitalisedFile spelling), and the worker for the tests
+        *service_feature_artifacts(celery="api/startup/Celery.py", tests="tests/services"),
     ),
     resource=(
         Artifact("routes", _R + "routes.py.j2", "api/routes/{plural}_route.py"),

@@ -20,7 +20,6 @@ from layerkit.layouts import (
     SERVICE_PROJECT_ROLES,
     Layout,
     Registration,
-    module_of,
 )
 from layerkit.presets import Preset
 from layerkit.render.engine import format_python, render, render_template
@@ -106,7 +105,11 @@ def add_version(build: Build, version: str) -> None:
         build.owned.add(path)
     registry = versions.registry.format(package=build.layout.package, version=version)
     root = versions.root.format(package=build.layout.package)
-    params = {"registry": "api_router", "origin": module_of(registry), "alias": f"{version}_router"}
+    params = {
+        "registry": "api_router",
+        "origin": build.layout.module_of(registry),
+        "alias": f"{version}_router",
+    }
     build.edit(
         root, lambda source: STRATEGIES["include_router"](source, path=root, params=params, fragment=None)
     )
@@ -286,7 +289,7 @@ def turn_on_services(build: Build) -> None:
         path = artifact.path.format(package=layout.package)
         serves = artifact.feature == SERVICE_FEATURE or artifact.role in SERVICE_PROJECT_ROLES
         if (serves and build.workspace.read(path) is None) or artifact.role in layout.service_refresh:
-            build.workspace.write(path, render(build.preset, artifact, context))
+            build.workspace.write(path, render(build.preset, artifact, context, path=path))
             build.owned.add(path)
     paths = layout.project_paths(build.project.features)
     if "pyproject" in paths:

@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any
 
 from layerkit.edit.migrations import NextMigration
-from layerkit.layouts import Layout, module_of
+from layerkit.layouts import Layout
 from layerkit.render import fastapi_context, flask_context
 from layerkit.render.shared_context import ProjectInfo
 from layerkit.spec.model import Resource
@@ -42,7 +42,7 @@ def _services(layout: Layout) -> dict[str, object]:
     if not layout.service:
         return {}
     folder = layout.service_paths("SERVICE")["init"].removesuffix("/SERVICE/__init__.py")
-    return {"services_dir": folder, "services_package": module_of(folder)}
+    return {"services_dir": folder, "services_package": layout.module_of(folder)}
 
 
 def service_context(project: ProjectInfo, layout: Layout, names: ServiceNames) -> dict[str, object]:

@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 SCRATCH := scratch
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes: most e2e time is generated projects' tools, one core each.
+TEST_WORKERS ?= 2
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 # Bytecode caches keep start-up fast even where the environment disables them.
 unexport PYTHONDONTWRITEBYTECODE
@@ -45,7 +47,7 @@ test: install browser
 	$(BIN)/mypy
 	$(BIN)/mypy bench  # its scripts import each other as top-level modules: a run of their own
 	$(BIN)/lint-imports
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS)
 
 test-fast: install
 	$(BIN)/pytest -q -m "not e2e"

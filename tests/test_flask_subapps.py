@@ -13,8 +13,8 @@ from tests.readme import layerkit_commands
 
 # A copy of ../shared/seeds/000_7f3a86c191d3cfe3.txt, so that the test runs wherever the clone is.
 SEED = ROOT / "tests" / "seeds" / "000_7f3a86c191d3cfe3.txt"
-# Seed 000's tree, folder by folder ("subapp" stands for each sub-app). Its services/ and
-# core/celery.py come with `generate service` (a later task); test.txt is the seed's own note.
+# Seed 000's tree, folder by folder ("subapp" stands for each sub-app). The packages in its
+# services/ come with `generate service` (tests/test_services.py); test.txt is the seed's own note.
 SEED_TREE: dict[str, set[str]] = {
     "": {"Dockerfile", "app", "requirements.txt", "run.py", "test.txt"},
     "app": {"__init__.py", "api", "app.py", "core", "services", "subapp"},
@@ -26,7 +26,7 @@ SEED_TREE: dict[str, set[str]] = {
     "app/core/database/models": {"__init__.py"},
     "app/subapp": {"__init__.py", "models.py", "routes.py", "schemas.py", "types.py", "utils.py"},
 }
-LATER = {"app/services", "app/core/celery.py", "test.txt"}
+LATER = {"test.txt"}
 SUBAPPS = ("authors", "books", "reviews")
 
 

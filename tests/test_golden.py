@@ -19,6 +19,7 @@ CASES: dict[str, tuple[Path, str | None]] = {
     "fastapi-services-bookshop": (EXAMPLES / "bookshop.yaml", "fastapi-services"),
     "fastapi-layered-bookshop": (EXAMPLES / "bookshop.yaml", "fastapi-layered"),
     "flask-subapps-bookshop": (EXAMPLES / "bookshop.yaml", "flask-subapps"),
+    "flask-layered-bookshop": (EXAMPLES / "bookshop.yaml", "flask-layered"),
 }
 
 

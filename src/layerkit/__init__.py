@@ -1,6 +1,6 @@
 """layerkit: create and grow layered web-API projects.
 
-The public API (`create_project`, `add_resources`, `add_version`, `apply_spec`) is imported lazily so that the
+The public API (`create_project`, `add_resources`, `add_version`, `add_service`, `apply_spec`) is imported lazily so that the
 command line starts fast.
 """
 
@@ -14,13 +14,21 @@ __all__ = [
     "Report",
     "__version__",
     "add_resources",
+    "add_service",
     "add_version",
     "apply_spec",
     "create_project",
 ]
 
 if TYPE_CHECKING:
-    from layerkit.actions import Report, add_resources, add_version, apply_spec, create_project
+    from layerkit.actions import (
+        Report,
+        add_resources,
+        add_service,
+        add_version,
+        apply_spec,
+        create_project,
+    )
     from layerkit.errors import LayerkitError
 
 
@@ -29,7 +37,7 @@ def __getattr__(name: str) -> object:
         from layerkit.errors import LayerkitError
 
         return LayerkitError
-    if name in {"Report", "add_resources", "add_version", "apply_spec", "create_project"}:
+    if name in {"Report", "add_resources", "add_service", "add_version", "apply_spec", "create_project"}:
         from layerkit import actions
 
         return getattr(actions, name)

@@ -14,10 +14,11 @@ from layerkit.layouts import FIRST_VERSION
 from layerkit.plan import builders, versions
 from layerkit.plan.builders import Build, add_project_files, add_resource, finish
 from layerkit.plan.plan import Plan, build_plan
+from layerkit.plan.routes import add_route, serve_routes
 from layerkit.presets import PRESET_NAMES, Preset, get_preset
 from layerkit.spec.loader import load_spec
 from layerkit.spec.model import DATABASES, ProjectSpec, Resource, dependency_order
-from layerkit.spec.names import check_project_name, resource_names
+from layerkit.spec.names import check_project_name, resource_names, service_names
 from layerkit.spec.versions import check_version, version_number
 
 
@@ -103,6 +104,8 @@ def create_project(
     add_project_files(build)
     for resource in dependency_order(list(spec.resources), set()):
         add_resource(build, resource)
+    for route in spec.routes:  # BackAnt's spec: routes serving mocks
+        add_route(build, route)
     finish(build)
     plan = build_plan(build.workspace, owned=build.owned, recorded={}, force=force)
     resources = f" with {len(spec.resources)} resource(s)" if spec.resources else ""
@@ -155,11 +158,26 @@ def add_resources(
     )
     plurals = {names.plural: name for name, names in build.known.items()}
     for resource in fresh:
+        route = next(
+            (n for n in (resource.names.singular, resource.names.plural) if n in manifest.routes), None
+        )
+        if route is not None:  # a route's package and URL are its name
+            raise ResourceExistsError(
+                f"resource {resource.name!r} would use the package or URL of route {route!r}; choose another name"
+            )
         if resource.names.plural in plurals:
             raise ResourceExistsError(
                 f"resource {resource.name!r} would use the package {resource.names.plural!r} of"
                 f" {plurals[resource.names.plural]!r}; choose another name"
             )
+    for resource in fresh:
+        known = {**build.known, resource.name: resource.names}
+        for service in manifest.services:
+            if builders.service_collision(preset.layout, service, known, []) is not None:
+                raise ResourceExistsError(
+                    f"resource {resource.name!r} collides with the service {service!r} (its name or"
+                    " its modules); choose another name"
+                )
     for resource in dependency_order(fresh, set(existing)):
         add_resource(build, resource, None if version is None else [version])
     if fresh:
@@ -190,6 +208,10 @@ def add_version(
     _check_versioned(preset, version)
     forks = list(dict.fromkeys(forks or []))
     for name in forks:
+        if name in manifest.routes:
+            raise LayerkitError(
+                f"{name!r} is a route: every version serves it as it is, it cannot be forked yet"
+            )
         if name not in manifest.resources:
             listed = ", ".join(manifest.resources) or "none yet"
             raise UnknownReferenceError(
@@ -206,6 +228,7 @@ def add_version(
     if version not in manifest.versions:
         builders.add_version(build, version)
         versions.serve_existing(build, version)
+        serve_routes(build, version)  # routes too (`generate route`)
         done.append(f"added API version {version}")
     skipped = [name for name in forks if version in manifest.forks.get(name, [])]
     forked = [name for name in forks if name not in skipped]
@@ -248,10 +271,42 @@ def _check_fork(manifest: Manifest, name: str, version: str) -> None:
         )
 
 
+def add_service(
+    name: str, *, directory: Path | None = None, force: bool = False, dry_run: bool = False
+) -> Report:
+    """`layerkit generate service NAME`: a reusable service package (seed 000's
+    `services/<svc>/`) with Celery tasks; the project's first one turns the Celery feature on."""
+    names = service_names(name)
+    root = find_project_root(directory or Path.cwd())
+    manifest = load_manifest(root)
+    recorded = dict(manifest.files)  # as layerkit wrote them: finish() records the new hashes
+    build = Build(
+        workspace=Workspace(root),
+        preset=get_preset(manifest.preset),
+        manifest=manifest,
+        known={resource: resource_names(resource) for resource in manifest.resources},
+    )
+    if names.name not in manifest.services:  # a re-run has nothing to do
+        builders.add_service(build, names)
+        finish(build)
+    plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
+    return _report(plan, dry_run=dry_run, message=f"added service {names.name!r} to {root}", done="updated")
+
+
 def apply_spec(
     spec_path: Path, *, directory: Path | None = None, force: bool = False, dry_run: bool = False
 ) -> Report:
-    """`layerkit apply SPEC`: every resource of a spec file, in dependency order."""
+    """`layerkit apply SPEC`: every resource of a spec file, in dependency order (or every
+    route of a BackAnt spec)."""
+    from layerkit.spec.loader import read_spec_file
+    from layerkit.spec.routes import is_backant_spec, load_backant_routes
+
+    data = read_spec_file(spec_path)
+    if is_backant_spec(data):
+        from layerkit.route_actions import apply_routes
+
+        routes = load_backant_routes(spec_path, data)
+        return apply_routes(routes, directory=directory, force=force, dry_run=dry_run)
     existing = frozenset(load_manifest(find_project_root(directory or Path.cwd())).resources)
     # refs may name existing resources
     spec = load_spec(spec_path, name="spec", existing=existing, presets=PRESET_NAMES)

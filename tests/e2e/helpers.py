@@ -19,8 +19,12 @@ if TYPE_CHECKING:
     from layerkit.layouts import Layout
 
 BIN = Path(sys.executable).parent
-# Generated projects share this environment (it has their dependencies) and one mypy cache.
-MYPY_CACHE = Path(os.environ.get("LAYERKIT_E2E_MYPY_CACHE", "/tmp/layerkit-e2e-mypy-cache"))
+# Generated projects share this environment (it has their dependencies) and one mypy cache per
+# pytest-xdist worker (two mypy runs writing one cache at once could spoil it).
+MYPY_CACHE = Path(
+    os.environ.get("LAYERKIT_E2E_MYPY_CACHE", "/tmp/layerkit-e2e-mypy-cache")
+    + os.environ.get("PYTEST_XDIST_WORKER", "")
+)
 
 
 def project_env(**extra: str) -> dict[str, str]:
@@ -76,11 +80,18 @@ def fuzz_module(project: Path) -> str:
     return layout_of(project).project_modules()["fuzz"]
 
 
+def python_path(project: Path) -> str:
+    """The project's PYTHONPATH, as its Makefile sets it: its root, and the folder its modules are
+    imported from where that is not the root (seed 001's api/)."""
+    source_root = layout_of(project).source_root
+    return os.pathsep.join([str(project), *([str(project / source_root)] if source_root else [])])
+
+
 def static_checks(project: Path) -> None:
     run([tool("ruff"), "check", "."], cwd=project)
     run([tool("ruff"), "format", "--check", "."], cwd=project)
     run([tool("mypy")], cwd=project)
-    run([tool("lint-imports")], cwd=project, PYTHONPATH=str(project))
+    run([tool("lint-imports")], cwd=project, PYTHONPATH=python_path(project))
 
 
 def own_tests(project: Path, **env: str) -> str:

@@ -57,7 +57,7 @@ def holds_to_the_bar(project: Path, make_database: Callable[[], str]) -> None:
     assert "failed" not in own_tests(project, TEST_DATABASE_URL=make_database())
 
 
-@pytest.mark.parametrize("preset", ["fastapi", "fastapi-services", "flask-subapps"])
+@pytest.mark.parametrize("preset", ["fastapi", "fastapi-services", "flask-subapps", "flask-layered"])
 def test_the_reported_names_work(tmp_path: Path, make_database: Callable[[], str], preset: str) -> None:
     """The issue's example, plus SQL keywords as resources and the list's own parameter names."""
     run([tool("layerkit"), "new", "names", "--no-input", "--preset", preset], cwd=tmp_path)

@@ -67,6 +67,8 @@ def test_layerkit_readme_using_it_runs_as_written(tmp_path: Path) -> None:
     assert "shelves_router" not in (tmp_path / "bookshop/app/api/v1.py").read_text()
     assert (tmp_path / "backoffice/app/admin/panel.py").is_file()
     assert (tmp_path / "layered/app/database/data_layer/base_dao.py").is_file()
+    assert (tmp_path / "bookshop/app/services/mailer/tasks.py").is_file()
+    assert (tmp_path / "bookshop/app/core/celery.py").is_file()
 
 
 def test_layerkit_readme_install_puts_layerkit_on_a_path(tmp_path: Path) -> None:

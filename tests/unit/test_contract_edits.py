@@ -211,3 +211,26 @@ def test_an_ignore_list_with_nothing_to_ignore_yet_is_dropped_not_the_contract()
     assert "ignore_imports" not in foundation and foundation["source_modules"] == ["app.core"]
     (grown,) = [c for c in contracts(layout, [resource_names("book")]) if c["id"] == "layerkit-foundation"]
     assert grown["ignore_imports"] == ["app.core.database.models -> app.books"]
+
+
+def test_roots_a_first_resource_brings_join_the_list_and_the_teams_stay() -> None:
+    """Seed 001's top-level folders: services/, schemas/ and models/ hold a module only once a
+    resource exists, and import-linter refuses a root package that is not there."""
+    from layerkit.layouts.flask_layered import FLASK_LAYERED
+
+    empty = update_contracts("", path="pyproject.toml", layout=FLASK_LAYERED, resources=[])
+    roots = linter(empty)["root_packages"]
+    assert roots == ["routes", "repositories", "helper", "startup", "apis"]
+    assert "root_package" not in linter(empty)
+    ours = empty.replace('"apis",\n]', '"apis",\n    "jobs",\n]')  # a folder the team added
+    grown = update_contracts(
+        ours, path="pyproject.toml", layout=FLASK_LAYERED, resources=[resource_names("book")]
+    )
+    assert linter(grown)["root_packages"] == [*roots, "jobs", "services", "schemas", "models"]
+    again = update_contracts(
+        grown, path="pyproject.toml", layout=FLASK_LAYERED, resources=[resource_names("book")]
+    )
+    assert again == grown
+    (foundation,) = [c for c in linter(grown)["contracts"] if c["id"] == "layerkit-foundation"]
+    assert foundation["ignore_imports"] == ["startup.Alchemy -> models.Books_model"]
+    assert "models.Books_model" in foundation["forbidden_modules"]

@@ -13,6 +13,7 @@ from layerkit.edit.registration import (
     STRATEGIES,
     SWAPS,
     append_definitions,
+    import_in_function,
     register_model,
     register_router,
     retarget_router,
@@ -479,3 +480,76 @@ def test_append_definitions_imports_by_use_not_by_spelling() -> None:
 
     assert ("decimal", "Decimal", "Decimal") in imported(merged)
     assert "relationship" not in {name for _, name, _ in imported(merged)}
+
+
+def test_append_definitions_drops_imports_of_the_module_it_merges_into() -> None:
+    """A file holding several roles (seed 001's startup/Alchemy.py): its names are local there."""
+    fragment = "from startup.Alchemy import UTCDateTime\n\n\nclass Base:\n    stamp = UTCDateTime\n"
+    merged = append_definitions(
+        "class UTCDateTime:\n    pass\n",
+        path="api/startup/Alchemy.py",
+        fragment=fragment,
+        module_name="startup.Alchemy",
+    )
+    assert "import" not in merged and classes(merged) == ["UTCDateTime", "Base"]
+
+
+INIT_DB = (
+    (Path(layerkit.__file__).parent / "templates" / "flask-layered" / "project" / "Alchemy.py.j2")
+    .read_text(encoding="utf-8")
+    .replace("{{ model_loader }}", "init_db")
+)
+
+
+def add_import(source: str, plural: str, cls: str) -> str:
+    return import_in_function(
+        source, path="api/startup/Alchemy.py", function="init_db", origin=f"models.{plural}_model", name=cls
+    )
+
+
+def function_imports(source: str, function: str = "init_db") -> list[tuple[str, str]]:
+    (found,) = [n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef) and n.name == function]
+    return [(n.module or "", a.name) for n in found.body if isinstance(n, ast.ImportFrom) for a in n.names]
+
+
+def test_import_in_function_adds_each_model_once_after_the_docstring() -> None:
+    source = INIT_DB.replace("{{ project.migrations_dir }}", "api/migrations").replace(
+        "{{ m.database }}", "x"
+    )
+    edited = add_import(add_import(source, "Books", "Book"), "Authors", "Author")
+    assert function_imports(edited) == [("models.Books_model", "Book"), ("models.Authors_model", "Author")]
+    assert add_import(edited, "Books", "Book") == edited  # idempotent
+    assert '"""Import every model into `Base.metadata`."""\n    from models.Books_model' in edited
+    assert edited.count("# noqa: F401") == 2  # imported for its side effect: ruff keeps it
+    assert edited.startswith(source.split("\n\n\n")[0])  # the module's docstring stays first
+    compile(edited, "Alchemy.py", "exec")
+
+
+def test_import_in_function_keeps_the_functions_own_code_and_comments() -> None:
+    source = (
+        "import logging\n\n\n"
+        "def init_db() -> None:\n"
+        "    # our own models, by hand\n"
+        "    from models.Shelves_model import Shelf  # noqa: F401\n"
+        "    logging.info('models loaded')\n"
+    )
+    edited = add_import(source, "Books", "Book")
+    assert function_imports(edited) == [("models.Shelves_model", "Shelf"), ("models.Books_model", "Book")]
+    assert "# our own models, by hand" in edited and edited.rstrip().endswith("logging.info('models loaded')")
+    assert edited.index("Books_model") < edited.index("logging.info")
+    assert (
+        STRATEGIES["import_in_function"](
+            edited,
+            path="api/startup/Alchemy.py",
+            params={"function": "init_db", "origin": "models.Books_model", "name": "Book"},
+            fragment=None,
+        )
+        == edited
+    )
+
+
+def test_import_in_function_without_the_function_raises_edit_error() -> None:
+    with pytest.raises(EditError, match=r"api/startup/Alchemy.py no longer defines `init_db\(\)`"):
+        add_import("def setup() -> None:\n    pass\n", "Books", "Book")
+    with pytest.raises(EditError, match="is not valid Python"):
+        add_import("def init_db(:\n", "Books", "Book")

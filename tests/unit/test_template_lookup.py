@@ -57,3 +57,38 @@ def test_every_catalog_entry_loads_its_layout() -> None:
         for artifacts in (loaded.layout.project, loaded.layout.resource):
             roles = [a.role for a in artifacts]
             assert len(roles) == len(set(roles)), f"{name}: a role is declared twice"
+
+
+def test_an_artifact_joins_other_roles_templates_into_one_module(templates: Path) -> None:
+    """Seed 001's startup/Alchemy.py: one file of several roles, merged as code; the layout maps
+    those roles' modules to the file (relative to its source root)."""
+    from dataclasses import replace
+
+    from layerkit.layouts import Artifact
+
+    (templates / "family" / "base.py.j2").write_text(
+        '"""The database."""\n\n\ndef init_db() -> None:\n    pass\n'
+    )
+    (templates / "family" / "types.py.j2").write_text(
+        '"""Column types."""\n\nfrom datetime import datetime\n\n\nclass UTCDateTime:\n    kind = datetime\n'
+    )
+    (templates / "family" / "declarative.py.j2").write_text(
+        '"""The base."""\n\nfrom startup.Alchemy import UTCDateTime\n\n\nclass Base:\n    stamp = UTCDateTime\n'
+    )
+    joined = Artifact(
+        "alchemy",
+        "base.py.j2",
+        "api/startup/Alchemy.py",
+        joins=(("db_types", "types.py.j2"), ("db_base", "declarative.py.j2")),
+    )
+    layout = replace(FASTAPI, source_root="api", project=(joined,))
+    mine = Preset("my-preset", "family", layout, "a test preset", "", frozenset())
+    text = engine.render(mine, joined, {}, path="api/startup/Alchemy.py")
+    assert text.startswith('"""The database."""\nfrom datetime import datetime\n')  # ruff formats it later
+    assert "from startup.Alchemy" not in text and '"""Column types."""' not in text
+    assert text.index("def init_db") < text.index("class UTCDateTime") < text.index("class Base")
+    assert layout.project_modules() == {
+        "alchemy": "startup.Alchemy",
+        "db_types": "startup.Alchemy",
+        "db_base": "startup.Alchemy",
+    }

@@ -32,8 +32,14 @@ def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
+    report: bool = typer.Option(
+        False, "--report", "--json", help="Print the command's report as JSON (as its --json does)."
+    ),
 ) -> None:
     """Create and grow layered web-API projects."""
+    from layerkit.cli.output import REPORT_ALL
+
+    REPORT_ALL["json"] = report
 
 
 app.command("new")(new_command.new)

@@ -18,7 +18,9 @@ def apply(
     spec: Annotated[
         Path,
         typer.Argument(
-            metavar="SPEC", help="YAML or JSON spec file (its `resources` are used).", dir_okay=False
+            metavar="SPEC",
+            help="YAML or JSON spec file (its `resources` are used), or BackAnt's JSON spec (its routes).",
+            dir_okay=False,
         ),
     ],
     directory: ProjectDir = None,

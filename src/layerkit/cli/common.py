@@ -14,7 +14,8 @@ AsJson = Annotated[
     bool,
     typer.Option(
         "--json",
-        help="Print one JSON report: status, created, modified, unchanged, conflicts, warnings, errors.",
+        "--report",
+        help="Print one JSON report (--report: BackAnt's spelling): status, created, modified, unchanged, conflicts, warnings, errors.",
     ),
 ]
 Force = Annotated[

@@ -1,4 +1,5 @@
-"""`layerkit generate resource NAME FIELD...` and `layerkit generate version VERSION` (alias `g`)."""
+"""`layerkit generate resource NAME FIELD...`, `layerkit generate version VERSION` and
+`layerkit generate service NAME` (alias `g`)."""
 
 from __future__ import annotations
 
@@ -93,6 +94,34 @@ def version(
         return add_version(name, forks=forks, directory=directory, force=force, dry_run=dry_run)
 
     run(action, as_json=as_json)
+
+
+@app.command("service")
+def service(
+    name: Annotated[
+        str,
+        typer.Argument(metavar="NAME", help="Service name, a package name (e.g. mailer, sftp_sync)."),
+    ],
+    directory: ProjectDir = None,
+    dry_run: DryRun = False,
+    as_json: AsJson = False,
+    force: Force = False,
+) -> None:
+    """Add a reusable service: a package with __all__, its service class, exceptions, database
+    transactions, utils and Celery tasks, with tests (the first one adds the Celery app)."""
+
+    def action() -> Report:
+        from layerkit.actions import add_service
+
+        return add_service(name, directory=directory, force=force, dry_run=dry_run)
+
+    run(action, as_json=as_json)
+
+
+from layerkit.cli import routes as _routes  # noqa: E402  (BackAnt's commands, in their own module)
+
+app.command("route")(_routes.route)
+app.command("subroute")(_routes.subroute)
 
 
 def _parse_resource(name: str, texts: list[str], directory: Path | None) -> Resource:

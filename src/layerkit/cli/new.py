@@ -80,16 +80,18 @@ def new(
     force: Force = False,
 ) -> None:
     """Create a new project (SQLite by default) that runs, tests and lints on first try."""
-    interactive = not (no_input or as_json) and _is_terminal()
+    from layerkit.cli.output import REPORT_ALL  # `layerkit --report new ...`
+
+    interactive = not (no_input or as_json or REPORT_ALL["json"]) and _is_terminal()
 
     def action() -> Report:
         from layerkit.actions import create_project
-        from layerkit.spec.loader import load_spec
         from layerkit.spec.model import ProjectSpec
+        from layerkit.spec.routes import load_project_spec
 
         project_name = name
-        if spec is not None:
-            parsed = load_spec(spec, name=project_name, presets=PRESET_NAMES)
+        if spec is not None:  # ours, or BackAnt's JSON spec (its routes)
+            parsed = load_project_spec(spec, name=project_name, presets=PRESET_NAMES)
         else:
             if project_name is None:
                 project_name = (
@@ -109,6 +111,7 @@ def new(
             database or parsed.database,
             parsed.resources,
             parsed.features | ({"admin"} if admin else set()),
+            parsed.routes,
         )
         return create_project(parsed, directory=directory, force=force, dry_run=dry_run)
 

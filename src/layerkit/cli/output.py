@@ -15,8 +15,13 @@ if TYPE_CHECKING:
     from layerkit.actions import Report
 
 
+# `layerkit --report COMMAND` (BackAnt's place for it): every command reports in JSON.
+REPORT_ALL = {"json": False}
+
+
 def run(action: Callable[[], Report], *, as_json: bool) -> None:
     """Run an API call; print its report; map every failure to a message and an exit code."""
+    as_json = as_json or REPORT_ALL["json"]
     try:
         report = action()
     except LayerkitError as error:

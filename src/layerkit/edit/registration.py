@@ -66,6 +66,9 @@ def _ensure_import(module: cst.Module, origin: str, name: str, alias: str) -> tu
     for existing_origin, existing_name, local in _imports(module):
         if (existing_origin, existing_name) == (origin, name):
             return module, local
+    taken = _bound_names_of(module) | {n for n in map(_defined_name, module.body) if n is not None}
+    if alias in taken:  # e.g. a route `health` next to the app's own `health_router`
+        alias = f"{origin.replace('.', '_')}_{name}"
     text = f"from {origin} import {name}" + (f" as {alias}" if alias != name else "") + "\n"
     return _insert_import(module, cst.parse_statement(text)), alias
 
@@ -280,14 +283,15 @@ def _list_literal(names: list[str]) -> str:
     return "[\n" + "".join(f'    "{n}",\n' for n in names) + "]"
 
 
-def append_definitions(source: str, *, path: str, fragment: str) -> str:
+def append_definitions(source: str, *, path: str, fragment: str, module_name: str | None = None) -> str:
     """Merge a rendered module (`fragment`) into `path`: each class or function it defines is
     appended unless the file already defines that name, with the imports those definitions use.
 
     One shared module holding every model (seed 002's `db_sql/models.py`) grows this way. Templates
     import generously (ruff drops the rest from files layerkit writes whole); a shared file keeps
     every import it has, so only the used ones join it. The fragment's docstring and its
-    `if TYPE_CHECKING:` blocks are dropped: in one module the names are local."""
+    `if TYPE_CHECKING:` blocks are dropped: in one module the names are local. So are its imports
+    from `module_name`, the module being merged into (a file that holds several roles)."""
     import libcst as cst
 
     module = _parse(source, path)
@@ -310,7 +314,7 @@ def append_definitions(source: str, *, path: str, fragment: str) -> str:
     for statement in imports:
         single = cst.Module(body=[statement])
         for origin, name, alias in _imports(single):
-            if alias in used:
+            if alias in used and origin != module_name:
                 module, _ = _ensure_import(module, origin, name, alias)
         names = _bound_names(statement)  # of an `import x as y`
         if names & used and not names <= _bound_names_of(module):
@@ -450,6 +454,30 @@ def register_blueprint(
     return module.with_changes(body=[changed if s is owner else s for s in module.body]).code
 
 
+def import_in_function(source: str, *, path: str, function: str, origin: str, name: str) -> str:
+    """Make the function `function` of `path` import `name` from `origin` (seed 001's `init_db()`,
+    which imports every model so that the metadata knows every table): after the function's
+    docstring and imports, once."""
+    import libcst as cst
+
+    module = _parse(source, path)
+    owner = _function(module, function)
+    if owner is None or not isinstance(owner.body, cst.IndentedBlock):
+        raise EditError(
+            f"{path} no longer defines `{function}()`: restore it, or import {name} from {origin} by hand"
+        )
+    statements = list(owner.body.body)
+    inner = cst.Module(body=[s for s in statements if isinstance(s, cst.SimpleStatementLine)])
+    if any((found, imported) == (origin, name) for found, imported, _ in _imports(inner)):
+        return module.code
+    index = 1 if statements and _is_docstring(statements[0]) else 0
+    index = max([index, *(i + 1 for i, s in enumerate(statements) if _is_import(s))])
+    line = cst.parse_statement(f"from {origin} import {name}  # noqa: F401  (registers its table)\n")
+    statements.insert(index, line)
+    changed = owner.with_changes(body=owner.body.with_changes(body=statements))
+    return module.with_changes(body=[changed if s is owner else s for s in module.body]).code
+
+
 def _function(module: cst.Module, name: str) -> cst.FunctionDef | None:
     import libcst as cst
 
@@ -479,6 +507,12 @@ def _blueprint(source: str, *, path: str, params: dict[str, str], fragment: str 
 
 def _exported(source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str:
     return register_model(source, path=path, origin=params["origin"], name=params["name"])
+
+
+def _imported_in_function(source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str:
+    return import_in_function(
+        source, path=path, function=params["function"], origin=params["origin"], name=params["name"]
+    )
 
 
 def _appended(source: str, *, path: str, params: dict[str, str], fragment: str | None) -> str:
@@ -519,6 +553,7 @@ STRATEGIES: dict[str, Strategy] = {
     "register_blueprint": _blueprint,
     "export_model": _exported,
     "append_definitions": _appended,
+    "import_in_function": _imported_in_function,
 }
 
 

@@ -33,6 +33,11 @@ class Manifest:
     served: dict[str, list[str]] = field(default_factory=dict)
     # ... and those where it has code of its own (`generate version V --fork R`)
     forks: dict[str, list[str]] = field(default_factory=dict)
+    # reusable services (`generate service NAME`), in the order they were added
+    services: list[str] = field(default_factory=list)
+    # route name -> {method, mock (JSON text)?, subroutes?: {name: {method, mock?}}}
+    # (`generate route|subroute`: spec/routes.py reads and writes these entries)
+    routes: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def home(self, resource: str) -> str:
         """The version a resource was created in: its own code serves that one."""
@@ -42,19 +47,22 @@ class Manifest:
     def to_toml(self) -> str:
         import tomli_w  # lazily: only needed when writing
 
-        return tomli_w.dumps(
-            {
-                "layerkit": {"version": self.version, "preset": self.preset},
-                "project": {
-                    "name": self.name,
-                    "database": self.database,
-                    "features": sorted(self.features),
-                    "versions": self.versions,
-                },
-                "resources": {name: self._resource(name) for name in self.resources},
-                "files": dict(sorted(self.files.items())),
-            }
-        )
+        document: dict[str, object] = {
+            "layerkit": {"version": self.version, "preset": self.preset},
+            "project": {
+                "name": self.name,
+                "database": self.database,
+                "features": sorted(self.features),
+                "versions": self.versions,
+            },
+            "resources": {name: self._resource(name) for name in self.resources},
+        }
+        if self.services:  # a project without services keeps the manifest it always had
+            document["services"] = {name: {} for name in self.services}
+        if self.routes:  # `generate route`
+            document["routes"] = self.routes
+        document["files"] = dict(sorted(self.files.items()))
+        return tomli_w.dumps(document)
 
     def _resource(self, name: str) -> dict[str, list[str]]:
         entry = {"fields": self.resources[name]}
@@ -81,6 +89,8 @@ class Manifest:
                 # a manifest from before per-resource versions: every resource is in every version
                 served={name: list(body.get("versions", versions)) for name, body in resources.items()},
                 forks={name: list(body["forks"]) for name, body in resources.items() if body.get("forks")},
+                services=list(data.get("services", {})),
+                routes={name: dict(body) for name, body in data.get("routes", {}).items()},
             )
         except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
             raise NotAProjectError(f"{where} is damaged ({error}); restore it from version control") from None

@@ -5,7 +5,8 @@ shared files (registrations), the import contract in the layout's own folder nam
 migration scheme, the names it reserves and its first-party packages. Templates and code read
 module paths from here, so nothing else assumes `app/`, `/api/v1` or one package per resource.
 
-Path patterns may use {package}, {singular}, {plural}, {Plural}, {version}, {revision}, {slug}.
+Path patterns may use {package}, {singular}, {plural}, {Plural}, {version}, {revision}, {slug};
+a service's (`generate service NAME`) use {package} and {service}.
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from types import MappingProxyType
 from layerkit.spec.names import ResourceNames
 
 FIRST_VERSION = "v1"
+# The feature a project's first `generate service` turns on: its Celery app, settings and worker.
+SERVICE_FEATURE = "celery"
+# What that feature adds to a project's dependencies (pyproject.toml or requirements files);
+# import-linter 2.5 brought the `protected` contract that keeps a service's modules private.
+SERVICE_DEPENDENCIES = ("celery[redis]>=5.4",)
+SERVICE_DEV_DEPENDENCIES = ("celery-types>=0.22", "import-linter>=2.5")
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,11 @@ class Artifact:
     path: str
     raw: bool = False  # copied as it is, not rendered (e.g. Alembic's own Mako template)
     feature: str | None = None  # written only when the project has this feature (e.g. "admin")
+    # Other roles' templates whose definitions this file holds too, appended in order (libcst
+    # merges their imports): where a seed keeps in one module what the family spreads over two
+    # (seed 001's startup/Alchemy.py: the declarative base and the engine). Modules of those
+    # roles are this file's.
+    joins: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,9 @@ class Registration:
     # The resource role this shared file plays: e.g. "models" when every model is appended to
     # one module (seed 002's db_sql/models.py); templates then import `mod[role]` from it.
     role: str | None = None
+    # Whether a route (`generate route`: no fields, no model) is registered here too: the
+    # router/blueprint registrations are, a model's are not.
+    route: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,6 +70,8 @@ class Contract:
     body: Mapping[str, object]
     min_resources: int = 0
     feature: str | None = None  # held only when the project has this feature (e.g. "admin")
+    # An item naming {service} is repeated once per service; held back below this many services.
+    min_services: int = 0
 
 
 @dataclass(frozen=True)
@@ -90,8 +107,8 @@ class Versions:
     # The versions a new project starts with (seed 000 starts with v1 and v2).
     initial: tuple[str, ...] = (FIRST_VERSION,)
 
-    def root_params(self, package: str, version: str) -> dict[str, str]:
-        registry = module_of(self.registry.format(package=package, version=version))
+    def root_params(self, registry: str, version: str) -> dict[str, str]:
+        """`params` spelled out for `version`, whose registry is the module `registry`."""
         return {key: value.format(version=version, registry=registry) for key, value in self.params.items()}
 
 
@@ -110,6 +127,26 @@ class Layout:
     reserved: frozenset[str] = frozenset()  # names a resource's singular or plural may not take
     versions: Versions | None = None
     version_artifacts: tuple[Artifact, ...] = ()  # what `generate version` writes
+    # What `generate service NAME` writes: a reusable package (its `init` artifact is the package's
+    # __init__, its public interface) and its tests; paths use {package} and {service}.
+    service: tuple[Artifact, ...] = ()
+    # Project artifacts rendered again when the first service turns SERVICE_FEATURE on (their
+    # templates add the feature's settings and `make worker`); roles the layout lacks are skipped.
+    service_refresh: tuple[str, ...] = ("config", "env_example", "env_docker", "makefile", "compose")
+    # The folder the first-party modules are imported from, on sys.path ("" = the project's
+    # root): seed 001 has no package, its api/ holds top-level `routes`, `models`, ...
+    source_root: str = ""
+    # Contract roots that hold modules only once a resource exists (top-level folders with
+    # nothing else in them): import-linter analyses them from the first resource on.
+    resource_roots: tuple[str, ...] = ()
+    # Contract roots that hold modules once a service exists (seed 001's services/, before any
+    # resource): import-linter analyses them from the first service on.
+    service_roots: tuple[str, ...] = ()
+    # Switches for the framework family's templates (e.g. the blueprint's name pattern).
+    options: Mapping[str, str] = field(default_factory=dict)
+    # What `generate route` writes: a route's HTTP and service layers (no model, no migration),
+    # at the paths a resource's have; roles as a resource's ("router", "service", "init", ...).
+    route: tuple[Artifact, ...] = ()
 
     @property
     def app_path(self) -> str:
@@ -121,9 +158,6 @@ class Layout:
 
     def first_party_packages(self) -> list[str]:
         return [name.format(package=self.package) for name in self.first_party]
-
-    def contract_root_packages(self) -> list[str]:
-        return [name.format(package=self.package) for name in self.contract_roots]
 
     def project_artifacts(self, features: frozenset[str]) -> tuple[Artifact, ...]:
         return tuple(a for a in self.project if a.feature is None or a.feature in features)
@@ -137,7 +171,24 @@ class Layout:
 
     def project_modules(self, features: frozenset[str] = frozenset()) -> dict[str, str]:
         paths = self.project_paths(features)
-        return {role: module_of(path) for role, path in paths.items() if path.endswith(".py")}
+        modules = {role: self.module_of(path) for role, path in paths.items() if path.endswith(".py")}
+        for artifact in self.project_artifacts(features):
+            for role, _ in artifact.joins:
+                modules[role] = modules[artifact.role]
+        return modules
+
+    def module_of(self, path: str) -> str:
+        """The import path of a file of the project (relative to the source root)."""
+        root = f"{self.source_root}/" if self.source_root else ""
+        return module_of(path.removeprefix(root))
+
+    def contract_root_packages(self, resources: int = 0, services: int = 0) -> list[str]:
+        roots = [name.format(package=self.package) for name in self.contract_roots]
+        if resources:
+            roots += self.resource_roots
+        if services:
+            roots += self.service_roots
+        return list(dict.fromkeys(roots))
 
     def migration_path(self, revision: str, slug: str) -> str:
         return f"{self.migrations_dir}/versions/" + self.migrations.file.format(revision=revision, slug=slug)
@@ -151,12 +202,36 @@ class Layout:
 
     def resource_modules(self, names: ResourceNames, version: str = FIRST_VERSION) -> dict[str, str]:
         paths = self.resource_paths(names, version=version)
-        modules = {role: module_of(path) for role, path in paths.items() if role != "migration"}
+        modules = {role: self.module_of(path) for role, path in paths.items() if role != "migration"}
+        for artifact in self.resource:
+            for role, _ in artifact.joins:
+                modules[role] = modules[artifact.role]
         values = self.pattern_values(names, version=version)
         for registration in self.registrations:
             if registration.role is not None:
-                modules[registration.role] = module_of(registration.file.format(**values))
+                modules[registration.role] = self.module_of(registration.file.format(**values))
         return modules
+
+    def service_paths(self, service: str) -> dict[str, str]:
+        return {a.role: a.path.format(package=self.package, service=service) for a in self.service}
+
+    def service_modules(self, service: str) -> dict[str, str]:
+        paths = self.service_paths(service)
+        return {role: self.module_of(path) for role, path in paths.items() if path.endswith(".py")}
+
+    def route_paths(self, names: ResourceNames, version: str = FIRST_VERSION) -> dict[str, str]:
+        values = self.pattern_values(names, version=version)
+        return {a.role: a.path.format(**values) for a in self.route}
+
+    def route_modules(self, names: ResourceNames, version: str = FIRST_VERSION) -> dict[str, str]:
+        """A route's modules by role: its own and the registration files it is registered in."""
+        paths = self.route_paths(names, version)
+        modules = {role: self.module_of(path) for role, path in paths.items() if path.endswith(".py")}
+        modules = {role: module for role, module in modules.items() if not role.startswith("test")}
+        return modules
+
+    def route_registrations(self) -> tuple[Registration, ...]:
+        return tuple(r for r in self.registrations if r.route)
 
     def api_prefix(self, version: str = FIRST_VERSION) -> str:
         # A layout without versions serves its one API where version 1 would be.
@@ -173,7 +248,9 @@ class Layout:
         with the roles its fork in `code` replaces (nothing when `code` is `home`)."""
         modules = self.resource_modules(names, home)
         if code != home:
-            modules.update({role: module_of(path) for role, path in self.fork_paths(names, code).items()})
+            modules.update(
+                {role: self.module_of(path) for role, path in self.fork_paths(names, code).items()}
+            )
         return modules
 
     def pattern_values(self, names: ResourceNames, *, version: str = FIRST_VERSION) -> dict[str, str]:
@@ -190,3 +267,80 @@ class Layout:
 def module_of(path: str) -> str:
     """'app/books/models.py' -> 'app.books.models'; '.../__init__.py' -> the package."""
     return path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+
+
+# A service's modules besides its __init__ (seed 000's `app/services/<svc>/`), private to it.
+SERVICE_MODULES = ("database_transactions", "exceptions", "service", "tasks", "utils")
+
+
+def service_artifacts(folder: str, tests: str) -> tuple[Artifact, ...]:
+    """A service's package in `folder` (a pattern with {service}): __init__ with __all__ and the
+    five modules of seed 000, with its tests in `tests` (the service's method, and its task
+    through a real Celery worker)."""
+    return (
+        Artifact("init", "service/init.py.j2", f"{folder}/__init__.py"),
+        *(Artifact(role, f"service/{role}.py.j2", f"{folder}/{role}.py") for role in SERVICE_MODULES),
+        Artifact("test_service", "service/test_service.py.j2", f"{tests}/test_{{service}}.py"),
+        Artifact("test_tasks", "service/test_tasks.py.j2", f"{tests}/test_{{service}}_tasks.py"),
+    )
+
+
+# The roles of the project artifacts that serve the services (`service_feature_artifacts`, and
+# the services' package): a layout may have them from `layerkit new` (seed 000).
+SERVICE_PROJECT_ROLES = frozenset({"celery", "services_package", "services_tests", "services_conftest"})
+
+
+def service_feature_artifacts(
+    *, celery: str, tests: str, feature: str | None = SERVICE_FEATURE
+) -> tuple[Artifact, ...]:
+    """What a project gains with its first service: the Celery app module `celery` and the
+    services' test package `tests` (its conftest starts a real worker on Redis)."""
+    return (
+        Artifact("celery", "project/celery.py.j2", celery, feature=feature),
+        Artifact("services_tests", "project/empty.py.j2", f"{tests}/__init__.py", feature=feature),
+        Artifact(
+            "services_conftest",
+            "project/tests_services_conftest.py.j2",
+            f"{tests}/conftest.py",
+            feature=feature,
+        ),
+    )
+
+
+def service_contracts(service: str, *, above: list[str]) -> tuple[Contract, ...]:
+    """Where services sit: other code reaches one only through its package __init__ (`service`,
+    a module pattern with {service}); services import each other only so; none imports `above`
+    (the API, the resources, the web framework)."""
+    parent = service.rsplit(".", 1)[0]
+    return (
+        Contract(
+            "layerkit-services-public",
+            {
+                "name": "a service is used only through its package __init__ (its __all__)",
+                "type": "protected",
+                "protected_modules": [f"{service}.{module}" for module in SERVICE_MODULES],
+                "allowed_importers": [service],
+            },
+        ),
+        Contract(
+            "layerkit-services-independent",
+            {
+                "name": "services use each other only through their package __init__",
+                "type": "independence",
+                "modules": [service],
+                "ignore_imports": [f"{parent}.*.* -> {parent}.*", f"{parent}.* -> {parent}.*"],
+                "unmatched_ignore_imports_alerting": "none",
+            },
+            min_services=2,
+        ),
+        Contract(
+            "layerkit-services-below-api",
+            {
+                "name": "services sit below the API: they import no route, resource or web framework",
+                "type": "forbidden",
+                "source_modules": [service],
+                "forbidden_modules": above,
+                "allow_indirect_imports": True,
+            },
+        ),
+    )

@@ -1,8 +1,18 @@
 """The default `fastapi` layout: one package per resource under `app/`."""
 
-from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration, Versions
+from layerkit.layouts import (
+    Artifact,
+    Contract,
+    Layout,
+    Migrations,
+    Registration,
+    Versions,
+    service_artifacts,
+    service_contracts,
+    service_feature_artifacts,
+)
 
-_P, _R = "project/", "resource/"
+_P, _R, _T = "project/", "resource/", "route/"
 _RESOURCE = "{package}.{plural}"
 _FORK = "{package}.{plural}.{version}"  # a resource's own code in a later API version
 
@@ -52,9 +62,10 @@ FASTAPI = Layout(
     framework="fastapi",
     package="app",
     migrations=Migrations("{package}/db/migrations"),
-    # Its packages and modules, and the data layer's classes a resource's modules import
-    # (`Database`, `Statement`: a resource `database` would shadow them in its repository).
-    reserved=frozenset({"app", "api", "core", "db", "main", "models", "database", "statement"}),
+    # Its packages and modules ("services": `generate service` packages live in app/services/),
+    # and the data layer's classes a resource's modules import (`Database`, `Statement`: a
+    # resource `database` would shadow them in its repository).
+    reserved=frozenset({"app", "api", "core", "db", "main", "models", "services", "database", "statement"}),
     versions=Versions(
         registry="{package}/api/{version}.py",
         root="{package}/api/router.py",
@@ -79,6 +90,7 @@ FASTAPI = Layout(
             "{package}/api/{version}.py",
             "include_router",
             {"registry": "router", "origin": "{mod[init]}", "alias": "{plural}_router"},
+            route=True,
         ),
         Registration("{package}/models.py", "export_model", {"origin": "{mod[models]}", "name": "{Class}"}),
     ),
@@ -89,7 +101,13 @@ FASTAPI = Layout(
                 "name": "core and db are the foundation: they import no feature",
                 "type": "forbidden",
                 "source_modules": ["{package}.core", "{package}.db"],
-                "forbidden_modules": ["{package}.api", "{package}.main", "{package}.models", _RESOURCE],
+                "forbidden_modules": [
+                    "{package}.api",
+                    "{package}.main",
+                    "{package}.models",
+                    _RESOURCE,
+                    "{package}.services.{service}",
+                ],
             },
         ),
         Contract(
@@ -142,7 +160,13 @@ FASTAPI = Layout(
             layers=["{package}.api", "{package}.main"]
             + [f"{{mod[{role}]}}" for role in ("router", "service", "repository", "schemas")],
         ),
+        *service_contracts(
+            "{package}.services.{service}",
+            above=["{package}.api", "{package}.main", "{package}.models", _RESOURCE, "fastapi", "starlette"],
+        ),
     ),
+    # `generate service NAME`: seed 000's reusable package beside the resources, used by them
+    service=service_artifacts("{package}/services/{service}", "tests/services"),
     project=(
         Artifact("pyproject", _P + "pyproject.toml.j2", "pyproject.toml"),
         Artifact("makefile", _P + "Makefile.j2", "Makefile"),
@@ -190,6 +214,8 @@ FASTAPI = Layout(
         Artifact("test_migrations", _P + "tests_migrations.py.j2", "tests/test_migrations.py"),
         Artifact("fuzz", _P + "tests_fuzz.py.j2", "tests/fuzz.py"),
         *ADMIN_ARTIFACTS,
+        Artifact("services_package", _P + "empty.py.j2", "{package}/services/__init__.py", feature="celery"),
+        *service_feature_artifacts(celery="{package}/core/celery.py", tests="tests/services"),
     ),
     resource=(
         Artifact("init", _R + "init.py.j2", "{package}/{plural}/__init__.py"),
@@ -204,5 +230,13 @@ FASTAPI = Layout(
         Artifact("test_service", _R + "test_service.py.j2", "tests/{plural}/test_service.py"),
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
         *ADMIN_RESOURCE_ARTIFACTS,
+    ),
+    # `generate route`: the resource's package without models, schemas or repository
+    route=(
+        Artifact("init", _T + "init.py.j2", "{package}/{plural}/__init__.py"),
+        Artifact("service", _T + "service.py.j2", "{package}/{plural}/service.py"),
+        Artifact("router", _T + "router.py.j2", "{package}/{plural}/router.py"),
+        Artifact("tests_init", _P + "empty.py.j2", "tests/{plural}/__init__.py"),
+        Artifact("test_router", _T + "test_router.py.j2", "tests/{plural}/test_router.py"),
     ),
 )

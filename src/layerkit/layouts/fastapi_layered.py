@@ -6,10 +6,20 @@ A resource is spread across the layers: `api/v1/<plural>.py` -> `dependencies/<p
 differs in kind: `database/postgres.py` is the connection pool for SQLite and PostgreSQL alike.
 """
 
-from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration, Versions
+from layerkit.layouts import (
+    Artifact,
+    Contract,
+    Layout,
+    Migrations,
+    Registration,
+    Versions,
+    service_artifacts,
+    service_contracts,
+    service_feature_artifacts,
+)
 from layerkit.layouts.fastapi import ADMIN_ARTIFACTS, admin_contracts
 
-_P, _R = "project/", "resource/"
+_P, _R, _T = "project/", "resource/", "route/"
 # A resource's router lives in the version it was created for (app/api/v1/<plural>.py); later
 # versions include that router until `generate version --fork` gives one its own.
 _LAYERS = ("api", "dependencies", "services", "database.data_layer", "models", "schemas")
@@ -63,6 +73,7 @@ FASTAPI_LAYERED = Layout(
             "{package}/api/{version}/__init__.py",
             "include_router",
             {"registry": "router", "origin": "{mod[router]}", "alias": "{plural}_router"},
+            route=True,
         ),
         Registration(
             "{package}/models/__init__.py", "export_model", {"origin": "{mod[models]}", "name": "{Class}"}
@@ -132,7 +143,17 @@ FASTAPI_LAYERED = Layout(
             ]
             + ["{package}.database.data_layer"],
         ),
+        *service_contracts(
+            "{package}.services.{service}",
+            above=[
+                *(f"{{package}}.{name}" for name in ("api", "dependencies", "middlewares", "main")),
+                "fastapi",
+                "starlette",
+            ],
+        ),
     ),
+    # `generate service NAME`: a package in the services layer, beside the resources' modules
+    service=service_artifacts("{package}/services/{service}", "tests/services"),
     project=(
         Artifact("pyproject", _P + "pyproject.toml.j2", "pyproject.toml"),
         Artifact("makefile", _P + "Makefile.j2", "Makefile"),
@@ -196,6 +217,7 @@ FASTAPI_LAYERED = Layout(
         Artifact("test_migrations", _P + "tests_migrations.py.j2", "tests/test_migrations.py"),
         Artifact("fuzz", _P + "tests_fuzz.py.j2", "tests/fuzz.py"),
         *ADMIN_ARTIFACTS,
+        *service_feature_artifacts(celery="{package}/core/celery.py", tests="tests/services"),
     ),
     # The seed's test files are tests/test_<plural>.py; the factories other resources' tests
     # import live in tests/factories/, the service tests beside the API tests.
@@ -212,5 +234,11 @@ FASTAPI_LAYERED = Layout(
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
         # each resource's admin list, tested (`--admin`)
         Artifact("test_admin", _R + "test_admin.py.j2", "tests/test_{plural}_admin.py", feature="admin"),
+    ),
+    # `generate route`: the API module and the service, no dependencies, data layer or models
+    route=(
+        Artifact("router", _T + "router.py.j2", "{package}/api/{version}/{plural}.py"),
+        Artifact("service", _T + "service.py.j2", "{package}/services/{singular}_service.py"),
+        Artifact("test_router", _T + "test_router.py.j2", "tests/test_{plural}.py"),
     ),
 )

@@ -8,9 +8,19 @@ routes and db, and these rules are about what the database answered, so they liv
 than in a fourth module. Every SQLAlchemy model is one class in `db_sql/models.py`.
 """
 
-from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration
+from layerkit.layouts import (
+    Artifact,
+    Contract,
+    Layout,
+    Migrations,
+    Registration,
+    service_artifacts,
+    service_contracts,
+    service_feature_artifacts,
+)
 
 _P, _R, _S = "project/", "resource/", "service/{singular}"
+_T = "route/"
 _SERVICE = "service.{singular}"
 _TESTS = "integration_tests"
 
@@ -45,6 +55,7 @@ FASTAPI_SERVICES = Layout(
             "api/app.py",
             "include_router",
             {"registry": "api_router", "origin": "{mod[init]}", "alias": "{plural}_router"},
+            route=True,
         ),
         Registration("db_sql/models.py", "append_definitions", template=_R + "models.py.j2", role="models"),
     ),
@@ -110,7 +121,12 @@ FASTAPI_SERVICES = Layout(
             },
             min_resources=2,
         ),
+        *service_contracts("service.{service}", above=["api", _SERVICE, "fastapi", "starlette"]),
     ),
+    # `generate service NAME`: a reusable service is a service of seed 002 without routes, so it
+    # lives beside the resources in service/<name>/ (a name a resource has is refused, and the
+    # other way round); its tests in integration_tests/services/.
+    service=service_artifacts("service/{service}", f"{_TESTS}/services"),
     project=(
         Artifact("pyproject", _P + "pyproject.toml.j2", "pyproject.toml"),
         Artifact("makefile", _P + "Makefile.j2", "Makefile"),
@@ -156,6 +172,7 @@ FASTAPI_SERVICES = Layout(
         Artifact("test_migrations", _P + "tests_migrations.py.j2", f"{_TESTS}/test_migrations.py"),
         Artifact("fuzz", _P + "tests_fuzz.py.j2", f"{_TESTS}/fuzz.py"),
         Artifact("factories", _P + "empty.py.j2", f"{_TESTS}/factories/__init__.py"),
+        *service_feature_artifacts(celery="common/celery.py", tests=f"{_TESTS}/services"),
     ),
     resource=(
         Artifact("init", _R + "init.py.j2", f"{_S}/__init__.py"),
@@ -166,5 +183,12 @@ FASTAPI_SERVICES = Layout(
         Artifact("test_router", _R + "test_router.py.j2", f"{_TESTS}/test_{{plural}}.py"),
         Artifact("test_db", _R + "test_db.py.j2", f"{_TESTS}/test_{{plural}}_db.py"),
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
+    ),
+    # `generate route`: a service with routes.py and db.py (its data: the mock) but no models
+    route=(
+        Artifact("init", _T + "init.py.j2", f"{_S}/__init__.py"),
+        Artifact("service", _T + "service.py.j2", f"{_S}/db.py"),
+        Artifact("router", _T + "router.py.j2", f"{_S}/routes.py"),
+        Artifact("test_router", _T + "test_router.py.j2", f"{_TESTS}/test_{{plural}}.py"),
     ),
 )

@@ -11,9 +11,19 @@ version is `app/api/<v>/<v>.py`, registered on root.py's blueprint; a sub-app's 
 is a package inside it, `app/<plural>/<v>/{routes,utils,schemas}.py`, on the sub-app's model.
 """
 
-from layerkit.layouts import Artifact, Contract, Layout, Migrations, Registration, Versions
+from layerkit.layouts import (
+    Artifact,
+    Contract,
+    Layout,
+    Migrations,
+    Registration,
+    Versions,
+    service_artifacts,
+    service_contracts,
+    service_feature_artifacts,
+)
 
-_P, _R = "project/", "resource/"
+_P, _R, _T = "project/", "resource/", "route/"
 _SUBAPP = "{package}.{plural}"
 _FORK = "{package}.{plural}.{version}"  # a sub-app's own code in a later API version
 
@@ -61,6 +71,7 @@ FLASK_SUBAPPS = Layout(
                 "name": "blueprint",
                 "alias": "{plural}_blueprint",
             },
+            route=True,
         ),
         Registration(
             "{package}/core/database/models/__init__.py",
@@ -75,7 +86,12 @@ FLASK_SUBAPPS = Layout(
                 "name": "core is the foundation: it imports no sub-app and not the API",
                 "type": "forbidden",
                 "source_modules": ["{package}.core"],
-                "forbidden_modules": ["{package}.api", "{package}.app", _SUBAPP],
+                "forbidden_modules": [
+                    "{package}.api",
+                    "{package}.app",
+                    _SUBAPP,
+                    "{package}.services.{service}",
+                ],
                 # the model registry imports every sub-app's model, for Alembic and the tests
                 "ignore_imports": ["{package}.core.database.models -> {package}.{plural}"],
                 "unmatched_ignore_imports_alerting": "none",
@@ -141,7 +157,13 @@ FLASK_SUBAPPS = Layout(
             },
             min_resources=2,
         ),
+        *service_contracts(
+            "{package}.services.{service}",
+            above=["{package}.api", "{package}.app", _SUBAPP, "flask", "apiflask", "werkzeug"],
+        ),
     ),
+    # `generate service NAME`: the seed's app/services/<svc>/ (its Celery app comes with `new`)
+    service=service_artifacts("{package}/services/{service}", "tests/services"),
     project=(
         Artifact("pyproject", _P + "pyproject.toml.j2", "pyproject.toml"),
         Artifact("requirements", _P + "requirements.txt.j2", "requirements.txt"),
@@ -202,6 +224,9 @@ FLASK_SUBAPPS = Layout(
         Artifact("test_database", _P + "tests_database.py.j2", "tests/test_database.py"),
         Artifact("test_migrations", _P + "tests_migrations.py.j2", "tests/test_migrations.py"),
         Artifact("fuzz", _P + "tests_fuzz.py.j2", "tests/fuzz.py"),
+        # seed 000's core/celery.py and services/ from the start
+        Artifact("services_package", _P + "empty.py.j2", "{package}/services/__init__.py"),
+        *service_feature_artifacts(celery="{package}/core/celery.py", tests="tests/services", feature=None),
     ),
     resource=(
         Artifact("init", _R + "init.py.j2", "{package}/{plural}/__init__.py"),
@@ -215,5 +240,13 @@ FLASK_SUBAPPS = Layout(
         Artifact("test_routes", _R + "test_routes.py.j2", "tests/{plural}/test_routes.py"),
         Artifact("test_utils", _R + "test_utils.py.j2", "tests/{plural}/test_utils.py"),
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
+    ),
+    # `generate route`: a sub-app with routes and utils (its data: the mock), no models
+    route=(
+        Artifact("init", _T + "init.py.j2", "{package}/{plural}/__init__.py"),
+        Artifact("service", _T + "service.py.j2", "{package}/{plural}/utils.py"),
+        Artifact("router", _T + "router.py.j2", "{package}/{plural}/routes.py"),
+        Artifact("tests_init", _P + "empty.py.j2", "tests/{plural}/__init__.py"),
+        Artifact("test_router", _T + "test_router.py.j2", "tests/{plural}/test_routes.py"),
     ),
 )

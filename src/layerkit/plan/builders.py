@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
-from layerkit.edit.contracts import update_contracts
+from layerkit.edit.contracts import add_dependencies, add_requirements, update_contracts
 from layerkit.edit.migrations import next_migration
 from layerkit.edit.registration import STRATEGIES
-from layerkit.errors import EditError, InvalidNameError
+from layerkit.errors import EditError, InvalidNameError, LayerkitError
 from layerkit.io.manifest import MANIFEST, Manifest, content_hash
 from layerkit.io.workspace import Workspace
-from layerkit.layouts import Layout, Registration, module_of
+from layerkit.layouts import (
+    FIRST_VERSION,
+    SERVICE_DEPENDENCIES,
+    SERVICE_DEV_DEPENDENCIES,
+    SERVICE_FEATURE,
+    SERVICE_PROJECT_ROLES,
+    Layout,
+    Registration,
+    module_of,
+)
 from layerkit.presets import Preset
 from layerkit.render.engine import format_python, rebound_name, render, render_template
 from layerkit.render.family_context import (
     ProjectInfo,
     project_context,
     resource_context,
+    service_context,
     version_context,
 )
 from layerkit.spec.fields import parse_field
 from layerkit.spec.model import Resource, make_resource
-from layerkit.spec.names import ResourceNames
+from layerkit.spec.names import ResourceNames, ServiceNames
+from layerkit.spec.routes import route_names
 from layerkit.spec.versions import code_version, in_order
 
 
@@ -76,7 +87,7 @@ def add_project_files(build: Build) -> None:
     context = project_context(build.project, build.layout)
     for artifact in build.layout.project_artifacts(build.project.features):
         path = artifact.path.format(package=build.layout.package)
-        build.workspace.write(path, render(build.preset, artifact, context))
+        build.workspace.write(path, render(build.preset, artifact, context, path=path))
         build.owned.add(path)
     if build.layout.versions is not None:
         for version in build.layout.versions.initial:
@@ -97,7 +108,8 @@ def add_version(build: Build, version: str) -> None:
         build.workspace.write(path, render(build.preset, artifact, context))
         build.owned.add(path)
     root = versions.root.format(package=build.layout.package)
-    params = versions.root_params(build.layout.package, version)
+    registry = versions.registry.format(package=build.layout.package, version=version)
+    params = versions.root_params(build.layout.module_of(registry), version)
     build.edit(root, partial(_edit, versions.strategy, path=root, params=params, fragment=None))
     build.manifest.versions = in_order([*build.manifest.versions, version])
 
@@ -130,9 +142,10 @@ def add_resource(build: Build, resource: Resource, versions: list[str] | None = 
         names, revision=migration.revision, slug=f"create_{names.singular}", version=home
     )
     for artifact in layout.resource_artifacts(build.project.features):
-        build.workspace.write(paths[artifact.role], render(build.preset, artifact, context))
-        build.owned.add(paths[artifact.role])
-        build.origins[paths[artifact.role]] = names.singular
+        path = paths[artifact.role]
+        build.workspace.write(path, render(build.preset, artifact, context, path=path))
+        build.owned.add(path)
+        build.origins[path] = names.singular
     for registration in layout.registrations:
         register(build, registration, names, served, lambda: context)
     update_contracts_of(build)
@@ -226,8 +239,107 @@ def update_contracts_of(build: Build) -> None:
             homes=homes,
             forks=forks,
             features=build.project.features,
+            services=manifest.services,
+            routes=[route_names(name) for name in manifest.routes],
         ),
     )
+
+
+def add_service(build: Build, names: ServiceNames) -> None:
+    """A reusable service's package and tests (`generate service`); the project's first one
+    turns the Celery feature on."""
+    layout = build.layout
+    if not layout.service:
+        raise LayerkitError(f"the {build.preset.name} preset has no services yet; use another preset")
+    problem = service_collision(layout, names.name, build.known, build.manifest.services)
+    if problem is None and names.name in layout.reserved:
+        problem = f"the project's own '{names.name}' in the {build.preset.name} preset"
+    if problem is None:
+        problem = _unrecorded(build, names.name)
+    if problem is not None:
+        raise InvalidNameError(
+            f"invalid service name {names.name!r}: it collides with {problem}; choose another name"
+            f" (e.g. '{names.name}_tasks')"
+        )
+    turn_on_services(build)
+    context = service_context(build.project, layout, names)
+    paths = layout.service_paths(names.name)
+    for artifact in layout.service:
+        build.workspace.write(paths[artifact.role], render(build.preset, artifact, context))
+        build.owned.add(paths[artifact.role])
+    build.manifest.services.append(names.name)
+    update_contracts_of(build)
+
+
+def service_collision(
+    layout: Layout, service: str, resources: dict[str, ResourceNames], services: list[str]
+) -> str | None:
+    """What `service`'s name or files would collide with: a resource (its name, a file or its
+    package) or another service; None when nothing does."""
+    mine = _claims(layout.service_paths(service).values())
+    for name, names in sorted(resources.items()):
+        if service in (names.singular, names.plural):
+            return f"the resource {name!r}"
+        paths = layout.resource_paths(names, version=FIRST_VERSION)
+        if mine & _claims(path for role, path in paths.items() if role != "migration"):
+            return f"the files of the resource {name!r}"
+    for other in services:
+        if other != service and mine & _claims(layout.service_paths(other).values()):
+            return f"the files of the service {other!r}"
+    return None
+
+
+def _claims(paths: Iterable[str]) -> set[str]:
+    """The modules a set of files takes ('app/services/x/__init__.py' takes 'app/services/x')."""
+    return {path.removesuffix(".py").removesuffix("/__init__") for path in paths}
+
+
+def _unrecorded(build: Build, service: str) -> str | None:
+    """A file or folder of the service's that is already on disk, but not layerkit's."""
+    init = build.layout.service_paths(service)["init"]
+    folder = init.rpartition("/")[0]
+    for candidate in (folder + ".py", folder):
+        if (build.workspace.root / candidate).exists():
+            return f"{candidate}, which is already in the project"
+    return None
+
+
+def turn_on_services(build: Build) -> None:
+    """The first service's feature: the Celery app and its test worker, the settings and
+    `make worker` (their templates rendered again) and the dependencies. Nothing to do in a
+    project that has them (seed 000's core/celery.py comes with `layerkit new`, except in a
+    project made before it did)."""
+    layout, manifest = build.layout, build.manifest
+    gated = [a for a in layout.project if a.feature == SERVICE_FEATURE]
+    if gated:
+        if SERVICE_FEATURE in manifest.features:
+            return
+        manifest.features = sorted({*manifest.features, SERVICE_FEATURE})
+    else:
+        celery = layout.project_paths(build.project.features).get("celery")
+        if celery is None or build.workspace.read(celery) is not None:
+            return
+    context = project_context(build.project, layout)
+    for artifact in layout.project_artifacts(build.project.features):
+        path = artifact.path.format(package=layout.package)
+        serves = artifact.feature == SERVICE_FEATURE or artifact.role in SERVICE_PROJECT_ROLES
+        if (serves and build.workspace.read(path) is None) or artifact.role in layout.service_refresh:
+            build.workspace.write(path, render(build.preset, artifact, context, path=path))
+            build.owned.add(path)
+    paths = layout.project_paths(build.project.features)
+    if "pyproject" in paths:
+        build.edit(
+            paths["pyproject"],
+            lambda source: add_dependencies(
+                source, path=paths["pyproject"], runtime=SERVICE_DEPENDENCIES, dev=SERVICE_DEV_DEPENDENCIES
+            ),
+        )
+    for role, requirements in (
+        ("requirements", SERVICE_DEPENDENCIES),
+        ("requirements_dev", SERVICE_DEV_DEPENDENCIES),
+    ):
+        if role in paths and build.workspace.read(paths[role]) is not None:
+            build.edit(paths[role], partial(add_requirements, requirements=requirements))
 
 
 def finish(build: Build) -> None:

@@ -49,6 +49,13 @@ CATALOG: dict[str, Entry] = {
         "Flask sub-apps (seed 000): app/api/root.py registers v1/v2 blueprints that only derive routes from app/<plural>/",
         "000_7f3a86c191d3cfe3.txt",
     ),
+    "flask-layered": Entry(
+        "flask",
+        "layerkit.layouts.flask_layered:FLASK_LAYERED",
+        "Flask, one folder per layer (seed 001, BackAnt, 001_0870687468840172.txt): api/app.py registers"
+        " routes/<plural>_route.py -> services -> repositories (base Repository) -> schemas -> models",
+        "001_0870687468840172.txt",
+    ),
 }
 PRESET_NAMES = tuple(CATALOG)
 

@@ -50,8 +50,18 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def render(preset: Preset, artifact: Artifact, context: dict[str, object]) -> str:
-    return render_template(preset, artifact.template, context, raw=artifact.raw)
+def render(preset: Preset, artifact: Artifact, context: dict[str, object], *, path: str = "") -> str:
+    """The artifact's file; the definitions of the templates it joins are merged into it (libcst:
+    their imports join the file's, imports of the file itself are dropped)."""
+    text = render_template(preset, artifact.template, context, raw=artifact.raw)
+    if artifact.joins:
+        from layerkit.edit.registration import append_definitions
+
+        module = preset.layout.module_of(path)
+        for _, template in artifact.joins:
+            fragment = render_template(preset, template, context)
+            text = append_definitions(text, path=path, fragment=fragment, module_name=module)
+    return text
 
 
 def render_template(preset: Preset, template: str, context: dict[str, object], *, raw: bool = False) -> str:

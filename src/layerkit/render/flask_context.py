@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+
 from layerkit.edit.migrations import NextMigration
 from layerkit.layouts import FIRST_VERSION, Layout
 from layerkit.render.fastapi_fields import DECIMAL_PRECISION, DECIMAL_SCALE
@@ -22,15 +24,24 @@ def database_url(project: ProjectInfo) -> str:
 
 
 def project_context(project: ProjectInfo, layout: Layout) -> dict[str, object]:
+    options = layout.options
     return {
         "project": project,
+        # the layout's switches: the folder on sys.path, the function that imports every model
+        # (none: importing the registry does), the blueprint's error type with its own status
+        "source_root": layout.source_root,
+        "model_loader": options.get("model_loader", ""),
+        "api_exception": options.get("api_exception", ""),
+        "first_party": layout.first_party_packages(),
         "m": layout.project_modules(project.features),
         "paths": layout.project_paths(project.features),
         "features": project.features,
         "decimal": {"precision": DECIMAL_PRECISION, "scale": DECIMAL_SCALE},
         "database_url": database_url(project),
         "app_path": layout.app_path,
+        "app_shell": shlex.quote(layout.app_path),  # a factory call ('app:create_app()') is quoted
         "api_prefix": API_PREFIX,
+        "versioned": layout.versions is not None,  # API versions: blueprints registered in each
         # alembic.ini's file_template: `make migration` names revisions like layerkit does
         "migration_file_template": layout.migrations.alembic_file_template,
     }
@@ -58,6 +69,8 @@ def resource_context(
     modules_of = modules_of or (lambda other: layout.resource_modules(other, version))
     fields = [FlaskFieldView(f, names, known.get(f.target) if f.target else None) for f in resource.fields]
     patch = patch_case(fields, awaited=False)
+    values = layout.pattern_values(names, version=version)
+    service = "utils" if "utils" in own else "service"  # sub-apps keep their rules in utils.py
     return {
         **project_context(project, layout),
         "mod": own,
@@ -65,6 +78,9 @@ def resource_context(
         "fork": own != modules_of(names),  # code of its own in a later version
         "api_prefix": layout.api_prefix(version),
         "r": names,
+        "bp": layout.options.get("blueprint", "blueprint").format(**values),
+        "route_prefix": layout.options.get("route_prefix", "").format(**values),
+        "svc": {"module": own[service], "word": service},
         "fields": fields,
         "sortable": [
             "id",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from graphlib import CycleError, TopologicalSorter
+from typing import Any
 
 from layerkit.errors import FieldSyntaxError, LayerkitError, SpecError, UnknownReferenceError
 from layerkit.spec.fields import Field, FieldType
@@ -57,6 +58,7 @@ class ProjectSpec:
     database: str = "sqlite"
     resources: tuple[Resource, ...] = ()
     features: frozenset[str] = frozenset()
+    routes: tuple[Any, ...] = ()  # spec.routes.Route: BackAnt's routes (`layerkit new --spec`)
 
 
 def raise_problems(problems: list[str], summary: str, error: type[LayerkitError] = FieldSyntaxError) -> None:

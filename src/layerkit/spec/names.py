@@ -113,3 +113,34 @@ def check_project_name(name: str) -> str:
             " letter (e.g. 'bookshop')"
         )
     return name
+
+
+_VERSION_LIKE = re.compile(r"^v[0-9]+$")
+# A service's name is spelled into its classes, files and docstrings: longer ones would push the
+# generated code past its line length.
+SERVICE_NAME_MAX = 50
+
+
+@dataclass(frozen=True)
+class ServiceNames:
+    """Every spelling of one service's name (`generate service NAME`)."""
+
+    name: str  # email_sender: its package
+    cls: str  # EmailSender: the prefix of its class and exceptions
+    title: str  # Email sender: human text
+
+
+def service_names(raw: str) -> ServiceNames:
+    """Validate a service name (a package name) and derive its spellings."""
+    name = to_snake(raw)
+    check_identifier(name, what="service")
+    if len(name) > SERVICE_NAME_MAX:
+        raise InvalidNameError(
+            f"invalid service name {raw!r}: at most {SERVICE_NAME_MAX} characters; choose a shorter name"
+        )
+    if _VERSION_LIKE.match(name):
+        raise InvalidNameError(
+            f"invalid service name {raw!r}: it reads as an API version folder; choose another"
+            f" name (e.g. '{name}_service')"
+        )
+    return ServiceNames(name=name, cls=to_pascal(name), title=name.replace("_", " ").capitalize())

@@ -24,6 +24,10 @@ class Settings(BaseSettings):
     # silently drops idle connections does not hand a dead one to a request.
     db_max_idle_time: float = Field(default=300.0, gt=0)
     db_echo: bool = False
+    # Celery (app/core/celery.py): the broker that queues the services' tasks, and where their
+    # results are kept (Redis databases of their own).
+    celery_broker_url: str = "redis://127.0.0.1:6379/1"
+    celery_result_backend: str = "redis://127.0.0.1:6379/2"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_requests: bool = True
 

@@ -1,0 +1,274 @@
+"""The HTTP behaviour every resource shares, written once.
+
+A resource's `test_router.py` subclasses `CrudContract` and sets `resource`; pytest then runs every
+test below for it. The field rules (filters, invalid values, required, unique, references) are
+classes of their own: a resource inherits those it has fields for; each runs once per such field.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+import pytest
+from flask.testing import FlaskClient
+
+Payload = dict[str, object]
+
+
+@dataclass(frozen=True)
+class CrudResource:
+    url: str
+    make_input: Callable[[FlaskClient], Payload]  # a valid payload, references created
+    create: Callable[..., Payload]  # (client, **overrides): a row created through the API
+    make_change: Callable[[FlaskClient], Payload]  # a PATCH body changing one field
+    sortable: tuple[str, ...]
+    filterable: tuple[str, ...] = ()
+    invalid_values: tuple[object, ...] = ()  # pytest.param(field, value, id=...)
+    invalid_filters: tuple[object, ...] = ()  # pytest.param(field, query text, id=...)
+    nullable: tuple[str, ...] = ()  # optional fields a list can ask to be empty (`?field=null`)
+    required: tuple[str, ...] = ()
+    unique: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+
+
+class CrudContract:
+    resource: ClassVar[CrudResource]
+
+    def pytest_generate_tests(self, metafunc: pytest.Metafunc) -> None:
+        """Run each field rule once per field of the resource it applies to."""
+        cases: dict[str, tuple[object, ...]] = {
+            "filter_field": self.resource.filterable,
+            "invalid_field,value": self.resource.invalid_values,
+            "bad_filter,text": self.resource.invalid_filters,
+            "nullable_field": self.resource.nullable,
+            "required_field": self.resource.required,
+            "unique_field": self.resource.unique,
+            "reference_field": self.resource.references,
+        }
+        for names, values in cases.items():
+            if set(names.split(",")) <= set(metafunc.fixturenames):
+                metafunc.parametrize(names, values)
+
+    def test_create_returns_201_and_the_object(self, client: FlaskClient) -> None:
+        payload = self.resource.make_input(client)
+        response = client.post(self.resource.url, json=payload)
+        assert response.status_code == 201, response.text
+        body = response.get_json()
+        assert {key: body[key] for key in payload} == payload
+        assert isinstance(body["id"], int)
+        assert body["created_at"].endswith("Z")
+
+    def test_get_returns_the_object(self, client: FlaskClient) -> None:
+        created = self.resource.create(client)
+        response = client.get(f"{self.resource.url}/{created['id']}")
+        assert response.status_code == 200
+        assert response.get_json() == created
+
+    def test_unknown_id_is_404_everywhere(self, client: FlaskClient) -> None:
+        for method in ("GET", "PATCH", "DELETE"):
+            json: Payload | None = {} if method == "PATCH" else None
+            response = client.open(method=method, path=f"{self.resource.url}/999999", json=json)
+            assert response.status_code == 404, method
+            assert response.get_json()["error"]["code"] == "not_found"
+
+    def test_patch_changes_only_the_sent_fields(self, client: FlaskClient) -> None:
+        created = self.resource.create(client)
+        change = self.resource.make_change(client)
+        url = f"{self.resource.url}/{created['id']}"
+        response = client.patch(url, json=change)
+        assert response.status_code == 200, response.text
+        body = response.get_json()
+        assert {key: body[key] for key in change} == change
+        unchanged = {key: value for key, value in created.items() if key not in change}
+        assert {key: body[key] for key in unchanged if key != "updated_at"} == {
+            key: value for key, value in unchanged.items() if key != "updated_at"
+        }
+        assert client.get(url).get_json() == body
+
+    @pytest.mark.parametrize(
+        ("row_id", "status"), [("2147483648", 422), ("0", 422), ("-1", 404), ("not-an-id", 404)]
+    )
+    def test_ids_outside_the_column_are_refused(
+        self, client: FlaskClient, row_id: str, status: int
+    ) -> None:
+        # ids are bounded like the INTEGER column (the schema says so); other paths stay free for
+        # routes of your own (the README's `/board`)
+        for method in ("GET", "PATCH", "DELETE"):
+            json: Payload | None = {} if method == "PATCH" else None
+            response = client.open(method=method, path=f"{self.resource.url}/{row_id}", json=json)
+            assert response.status_code == status, method
+            assert "error" in response.get_json()
+
+    def test_an_unreadable_body_is_a_json_400(self, client: FlaskClient) -> None:
+        headers = {"content-type": "application/json"}
+        response = client.post(self.resource.url, data=b"\x06\xff\xfd", headers=headers)
+        assert response.status_code == 400
+        assert response.get_json()["error"]["code"] == "bad_request"
+
+    def test_openapi_documents_every_status(self, client: FlaskClient) -> None:
+        paths = client.get("/openapi.json").get_json()["paths"]
+        operations = [
+            operation
+            for path, methods in paths.items()
+            if path.startswith(self.resource.url)
+            for operation in methods.values()
+        ]
+        assert len(operations) >= 5  # the five CRUD routes, and any of your own
+        for operation in operations:
+            assert {"400", "404", "409", "422", "503"} <= set(operation["responses"])
+
+    def test_delete_returns_204_then_404(self, client: FlaskClient) -> None:
+        created = self.resource.create(client)
+        response = client.delete(f"{self.resource.url}/{created['id']}")
+        assert response.status_code == 204
+        assert response.data == b""
+        assert client.get(f"{self.resource.url}/{created['id']}").status_code == 404
+
+    def test_list_paginates_and_counts(self, client: FlaskClient) -> None:
+        ids = [self.resource.create(client)["id"] for _ in range(3)]
+        response = client.get(self.resource.url, query_string={"limit": 2, "offset": 1})
+        assert response.status_code == 200
+        page = response.get_json()
+        assert (page["total"], page["limit"], page["offset"]) == (3, 2, 1)
+        assert [item["id"] for item in page["items"]] == ids[1:3]
+        assert client.get(self.resource.url).get_json()["limit"] == 50
+
+    def test_list_runs_one_query_whatever_the_page_size(
+        self, client: FlaskClient, statements: list[str]
+    ) -> None:
+        for _ in range(3):
+            self.resource.create(client)
+        statements.clear()
+        response = client.get(self.resource.url)
+        assert len(response.get_json()["items"]) == 3
+        # the page and its total in one statement: no query per row or per reference
+        assert len(statements) == 1
+        assert "count(" in statements[0].lower()
+
+    def test_list_past_the_end_still_counts(
+        self, client: FlaskClient, statements: list[str]
+    ) -> None:
+        for _ in range(2):
+            self.resource.create(client)
+        statements.clear()
+        page = client.get(self.resource.url, query_string={"offset": 5}).get_json()
+        assert (page["items"], page["total"]) == ([], 2)
+        assert len(statements) == 2  # the empty page, then the count alone
+
+    def test_list_sorts_both_ways(self, client: FlaskClient) -> None:
+        ids = [self.resource.create(client)["id"] for _ in range(3)]
+        descending = client.get(self.resource.url, query_string={"sort": "-id"})
+        assert [item["id"] for item in descending.get_json()["items"]] == ids[::-1]
+        for field in self.resource.sortable:
+            for sort in (field, f"-{field}"):
+                response = client.get(self.resource.url, query_string={"sort": sort})
+                assert response.status_code == 200, sort
+                assert len(response.get_json()["items"]) == 3
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"sort": "no_such_field"},
+            {"limit": 0},
+            {"limit": 201},
+            {"limit": "1.5"},
+            {"offset": -1},
+            {"offset": 10_001},
+            {"offset": 2**63},
+            {"no_such": "x"},
+        ],
+    )
+    def test_list_rejects_bad_parameters(
+        self, client: FlaskClient, params: dict[str, str | int]
+    ) -> None:
+        response = client.get(self.resource.url, query_string=params)
+        assert response.status_code == 422
+        assert response.get_json()["error"]["code"] == "validation_error"
+
+
+class FilterRules(CrudContract):
+    def test_list_filters_by_equality(self, client: FlaskClient, filter_field: str) -> None:
+        first = self.resource.create(client)
+        self.resource.create(client)
+        value = first[filter_field]
+        param = str(value).lower() if isinstance(value, bool) else str(value)
+        response = client.get(self.resource.url, query_string={filter_field: param})
+        assert response.status_code == 200, response.text
+        items = response.get_json()["items"]
+        assert first["id"] in [item["id"] for item in items]
+        assert all(item[filter_field] == value for item in items)
+
+    def test_list_rejects_invalid_filters(
+        self, client: FlaskClient, bad_filter: str, text: str
+    ) -> None:
+        response = client.get(self.resource.url, query_string={bad_filter: text})
+        assert response.status_code == 422, response.text
+
+
+class NullFilterRules(CrudContract):
+    def test_list_filters_empty_fields(self, client: FlaskClient, nullable_field: str) -> None:
+        empty = self.resource.create(client, **{nullable_field: None})
+        response = client.get(self.resource.url, query_string={nullable_field: "null"})
+        assert response.status_code == 200, response.text
+        items = response.get_json()["items"]
+        assert empty["id"] in [item["id"] for item in items]
+        assert all(item[nullable_field] is None for item in items)
+
+
+class InvalidValueRules(CrudContract):
+    def test_create_rejects_invalid_values(
+        self, client: FlaskClient, invalid_field: str, value: object
+    ) -> None:
+        payload = {**self.resource.make_input(client), invalid_field: value}
+        # json.dumps sends NaN and lone surrogates as a careless client would
+        body = json.dumps(payload)
+        headers = {"content-type": "application/json"}
+        response = client.post(self.resource.url, data=body, headers=headers)
+        assert response.status_code == 422, response.text
+        error = response.get_json()["error"]
+        assert error["code"] == "validation_error"
+        assert invalid_field in error["details"][0]["loc"]
+        # nothing was written: a refused value never becomes a row that breaks later reads
+        assert client.get(self.resource.url).status_code == 200
+
+
+class RequiredRules(CrudContract):
+    def test_create_requires_the_field(self, client: FlaskClient, required_field: str) -> None:
+        payload = self.resource.make_input(client)
+        del payload[required_field]
+        response = client.post(self.resource.url, json=payload)
+        assert response.status_code == 422
+        assert response.get_json()["error"]["details"][0]["type"] == "missing"
+
+    def test_patch_rejects_null_for_a_required_field(
+        self, client: FlaskClient, required_field: str
+    ) -> None:
+        created = self.resource.create(client)
+        url = f"{self.resource.url}/{created['id']}"
+        response = client.patch(url, json={required_field: None})
+        assert response.status_code == 422
+
+
+class UniqueRules(CrudContract):
+    def test_duplicate_unique_value_is_409(self, client: FlaskClient, unique_field: str) -> None:
+        first = self.resource.create(client)
+        payload = {**self.resource.make_input(client), unique_field: first[unique_field]}
+        response = client.post(self.resource.url, json=payload)
+        assert response.status_code == 409, response.text
+        error = response.get_json()["error"]
+        assert error["code"] == "conflict"
+        assert error["details"] == [{"field": unique_field, "type": "unique"}]
+        assert unique_field in error["message"]
+        # the failed statement leaves nothing behind on its connection
+        assert client.get(self.resource.url).get_json()["total"] == 1
+
+
+class ReferenceRules(CrudContract):
+    def test_reference_to_a_missing_row_is_422(
+        self, client: FlaskClient, reference_field: str
+    ) -> None:
+        payload = {**self.resource.make_input(client), reference_field: 999_999}
+        response = client.post(self.resource.url, json=payload)
+        assert response.status_code == 422, response.text
+        assert response.get_json()["error"]["code"] == "invalid_reference"

@@ -167,6 +167,6 @@ def test_another_layout_with_versions_passes_its_own_bar(tmp_path: Path) -> None
         add_version("v2", forks=["book"], directory=project)
         shelf = make_resource("shelf", [parse_field("label:str"), parse_field("book:ref")])
         add_resources([shelf], version="v2", directory=project)
-    static_checks(project)
-    output = own_tests(project)
+        static_checks(project)  # inside: the checks read the layout of the project's preset
+        output = own_tests(project)
     assert " passed" in output and "failed" not in output

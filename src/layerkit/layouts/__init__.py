@@ -11,7 +11,7 @@ a service's (`generate service NAME`) use {package} and {service}.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -165,9 +165,14 @@ class Layout:
         root = f"{self.source_root}/" if self.source_root else ""
         return module_of(path.removeprefix(root))
 
-    def contract_root_packages(self, resources: int = 0) -> list[str]:
+    def contract_root_packages(self, resources: int = 0, routes: Sequence[ResourceNames] = ()) -> list[str]:
+        """The packages import-linter analyses: the resource roots once a resource exists, or
+        those a route has modules in (seed 001's routes: services/, not models/ or schemas/)."""
         roots = [name.format(package=self.package) for name in self.contract_roots]
-        return roots + list(self.resource_roots) if resources else roots
+        if resources:
+            return roots + list(self.resource_roots)
+        held = {module.split(".")[0] for names in routes for module in self.route_modules(names).values()}
+        return roots + [root for root in self.resource_roots if root in held]
 
     def migration_path(self, revision: str, slug: str) -> str:
         return f"{self.migrations_dir}/versions/" + self.migrations.file.format(revision=revision, slug=slug)

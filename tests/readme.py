@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,9 +94,10 @@ def apply_python(block: Block, root: Path) -> Path:
 
 
 def layerkit_commands(readme: str, heading: str) -> list[list[str]]:
-    """The arguments of each `layerkit ...` command in a section's bash blocks (comments cut)."""
+    """The arguments of each `layerkit ...` command in a section's bash blocks, as the shell
+    splits them (quotes, e.g. a JSON mock; comments cut)."""
     return [
-        command.split("#")[0].split()[1:]
+        shlex.split(command, comments=True)[1:]
         for block in blocks(section(readme, heading))
         for command in commands(block)
         if command.startswith("layerkit")

@@ -248,4 +248,6 @@ def test_the_readmes_growing_commands_work(cli: Cli, shop: Path) -> None:
     for args in layerkit_commands(readme, "Growing it"):
         assert cli(*args, cwd=shop)[0] == 0, args
     assert (shop / "api/routes/tickets_route.py").is_file()
+    assert "def create_create(self, data: JsonValue)" in (shop / "api/services/users_service.py").read_text()
+    assert "app.register_blueprint(users_bp)" in (shop / "api/app.py").read_text()
     assert "from models.Tickets_model import Ticket" in (shop / "api/startup/Alchemy.py").read_text()

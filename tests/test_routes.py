@@ -40,12 +40,15 @@ EVERY_KIND = [
 ]
 
 
+PRESETS = ("fastapi", "fastapi-services", "fastapi-layered", "flask-subapps", "flask-layered")
+
+
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One new project of each preset, copied by the tests that change it."""
     root = tmp_path_factory.mktemp("fresh")
     runner = CliRunner()
-    for preset in ("fastapi", "fastapi-services", "fastapi-layered", "flask-subapps"):
+    for preset in PRESETS:
         result = runner.invoke(
             app, ["new", "shop", "--dir", str(root / preset), "--preset", preset, "--no-input"]
         )
@@ -108,6 +111,9 @@ def test_names_the_layout_reserves_or_its_files_use_are_refused(
     assert "flask-subapps preset" in refused(cli, subapps, "g", "route", "services")
     layered = copy_of(fresh, tmp_path, "fastapi-layered")
     assert "tests/test_database.py" in refused(cli, layered, "g", "route", "database")
+    backant = copy_of(fresh, tmp_path, "flask-layered")
+    assert "flask-layered preset" in refused(cli, backant, "g", "route", "helper")
+    assert "tests/test_logger.py" in refused(cli, backant, "g", "route", "logger")
 
 
 def test_a_route_may_not_take_a_resource_s_package_or_url_nor_the_reverse(cli: Cli, project: Path) -> None:
@@ -129,6 +135,15 @@ def test_a_route_named_health_leaves_the_app_s_own_health_alone(
     assert "from api.health import router as health_router" in app_py
     assert "from service.health import router as service_health_router" in app_py
     assert "api_router.include_router(service_health_router)" in app_py
+    backant = copy_of(fresh, tmp_path, "flask-layered")  # BackAnt's example has a `health` route
+    assert cli("g", "route", "health", "--mock", '{"status": "ok"}', cwd=backant)[0] == 0
+    app_py = (backant / "api/app.py").read_text()
+    assert "from routes.health import health\n" in app_py
+    assert "from routes.health_route import health_bp\n" in app_py
+    assert "app.register_blueprint(health)\n" in app_py and "app.register_blueprint(health_bp)\n" in app_py
+    # Flask refuses two blueprints of one name: the route's is its module's
+    route = (backant / "api/routes/health_route.py").read_text()
+    assert 'health_bp = APIBlueprint("health_route", __name__, url_prefix="/api/v1/health"' in route
 
 
 # --- what a route is ---------------------------------------------------------------------------
@@ -170,6 +185,12 @@ def test_a_route_named_health_leaves_the_app_s_own_health_alone(
             ],
             "app/api/v1/v1.py",
             "v1.register_blueprint(users_blueprint)",
+        ),
+        (
+            "flask-layered",
+            ["api/routes/users_route.py", "api/services/users_service.py", "tests/test_users.py"],
+            "api/app.py",
+            "app.register_blueprint(users_bp)",
         ),
     ],
 )
@@ -554,3 +575,75 @@ def test_outside_a_project_and_forking_a_route_are_refused(cli: Cli, project: Pa
     assert "no .layerkit.toml" in refused(cli, outside, "g", "subroute", "users", "profile")
     assert cli("g", "route", "users", cwd=project)[0] == 0
     assert "is a route" in refused(cli, project, "g", "version", "v2", "--fork", "users")
+
+
+def test_flask_layered_routes_are_backant_s_files(cli: Cli, fresh: Path, tmp_path: Path) -> None:
+    """BackAnt's documented spelling: `api/routes/users_route.py` with `users_bp` (registered in
+    api/app.py), `api/services/users_service.py` with `UsersService.get_users()` returning
+    `mock_data`, a subroute's `get_<sub>()` / `create_<sub>(data)`; no model, schema or repository."""
+    project = copy_of(fresh, tmp_path, "flask-layered")
+    assert (
+        cli("g", "route", "users", "--mock", '[{"id": 1, "active": true, "bio": null}]', cwd=project)[0] == 0
+    )
+    assert cli("g", "subroute", "users", "profile", "--mock", '{"id": 1}', cwd=project)[0] == 0
+    assert cli("g", "subroute", "users", "signup", "--type", "POST", cwd=project)[0] == 0
+    route = (project / "api/routes/users_route.py").read_text()
+    assert "from services.users_service import JsonValue, UsersService\n" in route
+    assert 'users_bp = APIBlueprint("users_route", __name__, url_prefix="/api/v1/users"' in route
+    assert '@users_bp.get("")\n' in route and '@users_bp.get("/profile")\n' in route
+    assert "return json_response(service.create_signup(_body()), 201)" in route
+    service = (project / "api/services/users_service.py").read_text()
+    assert "class UsersService:\n    def get_users(self) -> JsonValue:\n" in service
+    assert (
+        'mock_data: JsonValue = [{"id": 1, "active": True, "bio": None}]\n        return mock_data' in service
+    )
+    assert "def get_profile(self) -> JsonValue:" in service
+    assert "def create_signup(self, data: JsonValue) -> JsonValue:" in service
+    assert 'return f"Successfully created signup for users with data: {data}"' in service
+    assert 'URL = "/api/v1/users"' in (project / "tests/test_users.py").read_text()
+    assert "from routes.users_route import users_bp\n" in (project / "api/app.py").read_text()
+    created = [p.relative_to(project).as_posix() for p in project.rglob("*users*")]
+    assert sorted(created) == [
+        "api/routes/users_route.py",
+        "api/services/users_service.py",
+        "tests/test_users.py",
+    ]
+
+
+def test_a_resource_may_not_overwrite_a_route_s_file(cli: Cli, fresh: Path, tmp_path: Path) -> None:
+    project = copy_of(fresh, tmp_path, "flask-layered")
+    assert cli("g", "route", "books_service", cwd=project)[0] == 0
+    err = refused(cli, project, "g", "resource", "book", "title:str")
+    assert "tests/test_books_service.py, a file of route 'books_service'" in err
+
+
+def test_flask_layered_lints_only_the_folders_that_hold_modules(
+    cli: Cli, fresh: Path, tmp_path: Path
+) -> None:
+    """Routes alone bring services/ to import-linter's roots (models/ and schemas/ are still
+    empty, and no contract names them); the first resource brings the rest and the layers."""
+    project = copy_of(fresh, tmp_path, "flask-layered")
+
+    def linter() -> dict[str, object]:
+        document = tomllib.loads((project / "pyproject.toml").read_text())
+        found: dict[str, object] = document["tool"]["importlinter"]
+        return found
+
+    assert "services" not in linter()["root_packages"]  # type: ignore[operator]
+    assert cli("g", "route", "users", cwd=project)[0] == 0
+    roots = linter()["root_packages"]
+    assert "services" in roots and "models" not in roots and "schemas" not in roots  # type: ignore[operator]
+    by_id = {c["id"]: c for c in linter()["contracts"]}  # type: ignore[attr-defined]
+    assert "layerkit-layers" not in by_id
+    assert by_id["layerkit-no-http-below-routes"]["source_modules"] == ["services", "repositories"]
+    assert "services.users_service" in by_id["layerkit-foundation"]["forbidden_modules"]
+    assert cli("g", "resource", "note", "body:text", cwd=project)[0] == 0
+    roots = linter()["root_packages"]
+    assert {"services", "models", "schemas"} <= set(roots)  # type: ignore[arg-type]
+    assert len(roots) == len(set(roots))  # type: ignore[arg-type]
+    by_id = {c["id"]: c for c in linter()["contracts"]}  # type: ignore[attr-defined]
+    assert by_id["layerkit-layers"]["layers"] == ["routes", "services", "repositories", "schemas", "models"]
+    http = by_id["layerkit-no-http-below-routes"]["source_modules"]
+    assert http == ["services", "repositories", "schemas", "models"]
+    forbidden = by_id["layerkit-foundation"]["forbidden_modules"]
+    assert {"services.users_service", "services.notes_service", "models.Notes_model"} <= set(forbidden)

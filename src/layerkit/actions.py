@@ -19,6 +19,7 @@ from layerkit.presets import PRESET_NAMES, Preset, get_preset
 from layerkit.spec.loader import load_spec
 from layerkit.spec.model import DATABASES, ProjectSpec, Resource, dependency_order
 from layerkit.spec.names import check_project_name, resource_names, service_names
+from layerkit.spec.routes import route_names
 from layerkit.spec.versions import check_version, version_number
 
 
@@ -164,6 +165,12 @@ def add_resources(
         if route is not None:  # a route's package and URL are its name
             raise ResourceExistsError(
                 f"resource {resource.name!r} would use the package or URL of route {route!r}; choose another name"
+            )
+        taken = _route_file(preset, manifest, resource)
+        if taken is not None:  # e.g. seed 001's tests/test_books_service.py, a route's own test
+            raise ResourceExistsError(
+                f"resource {resource.name!r} would write {taken[0]}, a file of route {taken[1]!r};"
+                " choose another name"
             )
         if resource.names.plural in plurals:
             raise ResourceExistsError(
@@ -311,3 +318,14 @@ def apply_spec(
     # refs may name existing resources
     spec = load_spec(spec_path, name="spec", existing=existing, presets=PRESET_NAMES)
     return add_resources(list(spec.resources), directory=directory, force=force, dry_run=dry_run)
+
+
+def _route_file(preset: Preset, manifest: Manifest, resource: Resource) -> tuple[str, str] | None:
+    """(path, route) of a route's file the resource's own files would overwrite, if any."""
+    layout = preset.layout
+    own = set(layout.resource_paths(resource.names).values())
+    for route in manifest.routes:
+        for path in layout.route_paths(route_names(route)).values():
+            if path in own:
+                return path, route
+    return None

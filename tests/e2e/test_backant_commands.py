@@ -16,8 +16,9 @@ from tests.e2e.helpers import layout_of, own_tests, run, serve, static_checks, t
 
 pytestmark = pytest.mark.e2e
 
-PRESETS = ("fastapi", "fastapi-services", "fastapi-layered", "flask-subapps")
-ON_POSTGRES = {"fastapi", "flask-subapps"}  # one preset per framework
+PRESETS = ("fastapi", "fastapi-services", "fastapi-layered", "flask-subapps", "flask-layered")
+# one preset per framework; for Flask, BackAnt's own tree (seed 001)
+ON_POSTGRES = {"fastapi", "flask-layered"}
 
 EVERY_KIND = [
     True,

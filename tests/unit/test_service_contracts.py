@@ -65,7 +65,7 @@ def test_flask_layered_names_services_from_its_source_root() -> None:
     assert FLASK_LAYERED.project_modules(frozenset({"celery"}))["celery"] == "startup.Celery"
     assert "services" not in FLASK_LAYERED.contract_root_packages()
     assert "services" in FLASK_LAYERED.contract_root_packages(services=1)
-    roots = FLASK_LAYERED.contract_root_packages(1, 1)
+    roots = FLASK_LAYERED.contract_root_packages(1, services=1)
     assert roots.count("services") == 1 and {"schemas", "models"} <= set(roots)
     found = by_id(contracts(FLASK_LAYERED, [], services=["mailer"]))
     assert found["layerkit-services-public"]["allowed_importers"] == ["services.mailer"]

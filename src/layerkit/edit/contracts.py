@@ -47,6 +47,10 @@ def contracts(
     the item names a module a route has; a `layers` contract leaves them out (their missing
     layers would break it)."""
     ordered = sorted(resources, key=lambda names: names.plural)
+    # resource roots that hold no module yet (seed 001's models/ before its first resource):
+    # items naming them are left out, import-linter refuses modules it cannot find
+    held = layout.contract_root_packages(len(ordered), routes, len(services))
+    absent = {root for root in layout.resource_roots if root not in held}
     forks = sorted(forks, key=lambda fork: (fork[0].plural, fork[1]))
     code = _Code(layout, homes or {}, forks, tuple(sorted(services)))
     result: list[dict[str, object]] = []
@@ -61,7 +65,8 @@ def contracts(
         body: dict[str, object] = {"id": contract.id}
         for key, value in contract.body.items():
             if isinstance(value, list):
-                body[key] = list(dict.fromkeys([*code.expand(value, ordered), *code.routes(value, joined)]))
+                items = [*code.expand(value, ordered), *code.routes(value, joined)]
+                body[key] = [item for item in dict.fromkeys(items) if not _names_any(item, absent)]
             else:
                 body[key] = _fill(layout, value)
         for key in _OPTIONAL_LISTS:
@@ -71,6 +76,13 @@ def contracts(
         if all(body[key] for key in lists if key not in _OPTIONAL_LISTS):
             result.append(body)
     return result
+
+
+def _names_any(item: object, packages: set[str]) -> bool:
+    """Whether a contract item (a module, or an `a -> b` import) names one of `packages`."""
+    if not packages or not isinstance(item, str):
+        return False
+    return any(side.strip().split(".")[0] in packages for side in item.split("->"))
 
 
 def _fill(layout: Layout, value: object) -> object:
@@ -156,7 +168,7 @@ def update_contracts(
         raise EditError(f"{path} is not valid TOML ({error}); fix it, then run the command again") from None
     tool = document.setdefault("tool", tomlkit.table())
     linter = tool.setdefault("importlinter", tomlkit.table())
-    roots = layout.contract_root_packages(len(resources), len(services))
+    roots = layout.contract_root_packages(len(resources), routes, len(services))
     if len(roots) == 1:
         linter.setdefault("root_package", roots[0])
     elif "root_packages" not in linter:  # a seed with several top-level packages (api, common, ...)

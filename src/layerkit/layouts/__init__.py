@@ -11,7 +11,7 @@ a service's (`generate service NAME`) use {package} and {service}.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -182,10 +182,18 @@ class Layout:
         root = f"{self.source_root}/" if self.source_root else ""
         return module_of(path.removeprefix(root))
 
-    def contract_root_packages(self, resources: int = 0, services: int = 0) -> list[str]:
+    def contract_root_packages(
+        self, resources: int = 0, routes: Sequence[ResourceNames] = (), services: int = 0
+    ) -> list[str]:
+        """The packages import-linter analyses: the resource roots once a resource exists, or
+        those a route has modules in (seed 001's routes: services/, not models/ or schemas/),
+        and the services' roots once a service exists."""
         roots = [name.format(package=self.package) for name in self.contract_roots]
         if resources:
             roots += self.resource_roots
+        else:
+            held = {module.split(".")[0] for names in routes for module in self.route_modules(names).values()}
+            roots += [root for root in self.resource_roots if root in held]
         if services:
             roots += self.service_roots
         return list(dict.fromkeys(roots))

@@ -34,7 +34,7 @@ from layerkit.layouts import (
     service_feature_artifacts,
 )
 
-_P, _R = "project/", "resource/"
+_P, _R, _T = "project/", "resource/", "route/"
 _API = "api"
 _LAYERS = ("routes", "services", "repositories", "schemas", "models")
 _FOUNDATION = ("helper", "startup", "apis")
@@ -66,6 +66,8 @@ FLASK_LAYERED = Layout(
         "route_prefix": "/api/{version}",  # each blueprint carries it: no version blueprint
         "model_loader": "init_db",
         "api_exception": "APIException",
+        # a route's blueprint's own name (Flask's endpoint prefix): never the app's `health`
+        "route_blueprint_name": "{plural}_route",
     },
     registrations=(
         Registration(
@@ -78,6 +80,7 @@ FLASK_LAYERED = Layout(
                 "name": "{plural}_bp",
                 "alias": "{plural}_bp",
             },
+            route=True,
         ),
         Registration(
             "api/startup/Alchemy.py",
@@ -148,7 +151,8 @@ FLASK_LAYERED = Layout(
         Artifact("gitignore", _P + "gitignore.j2", ".gitignore"),
         Artifact("alembic_ini", _P + "alembic.ini.j2", "alembic.ini"),
         Artifact("core_app", _P + "core_app.py.j2", "api/app.py"),
-        Artifact("health", _P + "health.py.j2", "api/routes/health_route.py"),
+        # not `health_route.py`: that is a route's (BackAnt's example has a `health` route)
+        Artifact("health", _P + "health.py.j2", "api/routes/health.py"),
         Artifact("base_repository", _P + "Repository.py.j2", "api/repositories/Repository.py"),
         Artifact("config", _P + "Environment.py.j2", "api/startup/Environment.py"),
         # init_db() (the model registry), the declarative base and the engine, in one module
@@ -205,5 +209,12 @@ FLASK_LAYERED = Layout(
         Artifact("test_routes", _R + "test_routes.py.j2", "tests/test_{plural}.py"),
         Artifact("test_service", _R + "test_service.py.j2", "tests/test_{plural}_service.py"),
         Artifact("migration", _R + "migration.py.j2", "{migration}"),
+    ),
+    # `generate route`: BackAnt's route and service modules (its data: the mock), no model,
+    # schema or repository; the test beside the resources' (`tests/test_<plural>.py`)
+    route=(
+        Artifact("routes", _T + "router.py.j2", "api/routes/{plural}_route.py"),
+        Artifact("service", _T + "service.py.j2", "api/services/{plural}_service.py"),
+        Artifact("test_routes", _T + "test_router.py.j2", "tests/test_{plural}.py"),
     ),
 )

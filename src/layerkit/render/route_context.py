@@ -141,8 +141,15 @@ class EndpointView:
 def route_context(
     project: ProjectInfo, layout: Layout, route: Route, modules: dict[str, str], version: str = FIRST_VERSION
 ) -> dict[str, object]:
+    values = layout.pattern_values(route.names, version=version)
+    options = layout.options
     return {
         **project_context(project, layout),
+        # Flask: the blueprint's variable (the name its registration imports), its own name and the
+        # prefix it carries (none where a version's blueprint adds /api/v1)
+        "bp": options.get("blueprint", "blueprint").format(**values),
+        "bp_name": options.get("route_blueprint_name", "{plural}").format(**values),
+        "route_prefix": options.get("route_prefix", "").format(**values),
         "mod": modules,
         "r": route.names,
         "version": version,

@@ -20,7 +20,7 @@ from helper.Serialization import OrjsonProvider
 from helper.Types import INT32_MAX
 from routes.authors_route import authors_bp
 from routes.books_route import books_bp
-from routes.health_route import health
+from routes.health import health
 from routes.reviews_route import reviews_bp
 from startup.Alchemy import init_db
 from startup.Environment import Settings, get_settings

@@ -47,7 +47,7 @@ test: install browser
 	$(BIN)/mypy
 	$(BIN)/mypy bench  # its scripts import each other as top-level modules: a run of their own
 	$(BIN)/lint-imports
-	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist worksteal  # an idle worker takes queued tests from a busy one
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist worksteal --durations=20  # an idle worker takes queued tests from a busy one
 
 test-fast: install
 	$(BIN)/pytest -q -m "not e2e"

@@ -272,6 +272,24 @@ class Layout:
         }
 
 
+def project_tests(folder: str = "tests") -> tuple[Artifact, ...]:
+    """The generated test suite's foundation, the same in every layout: fixtures, helpers, the
+    CRUD contract every resource's tests run, app/database/migration tests and `make fuzz`."""
+    return tuple(
+        Artifact(role, f"project/{template}", f"{folder}/{name}")
+        for role, template, name in (
+            ("tests", "empty.py.j2", "__init__.py"),
+            ("conftest", "tests_conftest.py.j2", "conftest.py"),
+            ("test_helpers", "tests_helpers.py.j2", "helpers.py"),
+            ("test_crud", "tests_crud.py.j2", "crud.py"),
+            ("test_app", "tests_app.py.j2", "test_app.py"),
+            ("test_database", "tests_database.py.j2", "test_database.py"),
+            ("test_migrations", "tests_migrations.py.j2", "test_migrations.py"),
+            ("fuzz", "tests_fuzz.py.j2", "fuzz.py"),
+        )
+    )
+
+
 def module_of(path: str) -> str:
     """'app/books/models.py' -> 'app.books.models'; '.../__init__.py' -> the package."""
     return path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")

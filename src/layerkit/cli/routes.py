@@ -19,13 +19,15 @@ MOCK_HELP = (
 METHOD_HELP = "The endpoint's HTTP method: GET, POST, PUT, PATCH or DELETE (--type: BackAnt's spelling)."
 
 Mock = Annotated[str | None, typer.Option("--mock", metavar="JSON|@FILE", help=MOCK_HELP, show_default=False)]
+# BackAnt spells it --type
+Method = Annotated[str, typer.Option("--method", "--type", metavar="METHOD", help=METHOD_HELP)]
 
 
 def route(
     name: Annotated[
         str, typer.Argument(metavar="NAME", help="Route name, used as given (users -> /api/v1/users).")
     ],
-    method: Annotated[str, typer.Option("--method", "--type", metavar="METHOD", help=METHOD_HELP)] = "GET",
+    method: Method = "GET",
     mock: Mock = None,
     directory: ProjectDir = None,
     dry_run: DryRun = False,
@@ -52,7 +54,7 @@ def subroute(
         str,
         typer.Argument(metavar="NAME", help="Subroute name: ROUTE/NAME (users profile -> /users/profile)."),
     ],
-    method: Annotated[str, typer.Option("--method", "--type", metavar="METHOD", help=METHOD_HELP)] = "GET",
+    method: Method = "GET",
     mock: Mock = None,
     directory: ProjectDir = None,
     dry_run: DryRun = False,

@@ -55,7 +55,13 @@ def test_new_records_every_file_it_wrote(cli: Cli, tmp_path: Path) -> None:
     code, out, _ = cli("new", "shop", "--db", "postgres", "--no-input", cwd=tmp_path)
     assert code == 0 and "created project 'shop'" in out
     manifest = tomllib.loads((tmp_path / "shop/.layerkit.toml").read_text())
-    assert manifest["project"] == {"name": "shop", "database": "postgres", "features": [], "versions": ["v1"]}
+    assert manifest["project"] == {
+        "name": "shop",
+        "database": "postgres",
+        "features": [],
+        "versions": ["v1"],
+        "order": ["version:v1"],
+    }
     assert "app/main.py" in manifest["files"] and len(manifest["files"]["app/main.py"]) == 64
     assert "postgresql+asyncpg://" in (tmp_path / "shop/app/core/config.py").read_text()
 

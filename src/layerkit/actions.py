@@ -12,8 +12,9 @@ from layerkit.io.manifest import MANIFEST, Manifest, find_project_root, load_man
 from layerkit.io.workspace import Workspace
 from layerkit.layouts import FIRST_VERSION
 from layerkit.plan import builders, versions
-from layerkit.plan.builders import Build, add_project_files, add_resource, finish
+from layerkit.plan.builders import Build, add_project_files, add_resource
 from layerkit.plan.plan import Plan, build_plan
+from layerkit.plan.replay import record_base
 from layerkit.plan.routes import add_route, serve_routes
 from layerkit.presets import PRESET_NAMES, Preset, get_preset
 from layerkit.spec.loader import load_spec
@@ -31,6 +32,7 @@ class Report:
     root: str
     created: list[str] = field(default_factory=list)
     modified: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -44,6 +46,7 @@ class Report:
             "root": self.root,
             "created": self.created,
             "modified": self.modified,
+            "deleted": self.deleted,
             "unchanged": self.unchanged,
             "conflicts": self.conflicts,
             "warnings": self.warnings,
@@ -52,12 +55,18 @@ class Report:
         }
 
 
+# What a dry run shows as a diff: what is written over or removed (a new file is listed, and a
+# command that replaces generated code shows it whole: `update`, `destroy`).
+DIFFED = ("modify", "delete")
+
+
 def _report(plan: Plan, *, dry_run: bool, message: str, done: str) -> Report:
     report = Report(
         status="unchanged",
         root=str(plan.root),
         created=plan.paths("create"),
         modified=plan.paths("modify"),
+        deleted=plan.paths("delete"),
         unchanged=plan.paths("unchanged"),
         conflicts=plan.conflicts,
         warnings=plan.warnings,
@@ -65,7 +74,7 @@ def _report(plan: Plan, *, dry_run: bool, message: str, done: str) -> Report:
     if dry_run:
         plan.check_conflicts()  # a dry run stops, and exits, exactly where the real run would
         report.status = "dry-run"
-        report.diffs = {c.path: c.diff() for c in plan.changes if c.action == "modify"}
+        report.diffs = {c.path: c.diff() for c in plan.changes if c.action in DIFFED}
     elif plan.has_changes:
         plan.apply()
         report.status = done
@@ -107,7 +116,7 @@ def create_project(
         add_resource(build, resource)
     for route in spec.routes:  # BackAnt's spec: routes serving mocks
         add_route(build, route)
-    finish(build)
+    record_base(build)
     plan = build_plan(build.workspace, owned=build.owned, recorded={}, force=force)
     resources = f" with {len(spec.resources)} resource(s)" if spec.resources else ""
     return _report(
@@ -188,7 +197,7 @@ def add_resources(
     for resource in dependency_order(fresh, set(existing)):
         add_resource(build, resource, None if version is None else [version])
     if fresh:
-        finish(build)
+        record_base(build)
     plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
     if skipped:
         plan.warnings.append(f"already in the project with the same fields, skipped: {', '.join(skipped)}")
@@ -245,7 +254,7 @@ def add_version(
     if forked:
         done.append(f"gave {', '.join(forked)} code of its own in {version}")
     if done:
-        finish(build)
+        record_base(build)
     plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
     if skipped:
         plan.warnings.append(f"already forked in {version}, skipped: {', '.join(skipped)}")
@@ -295,7 +304,7 @@ def add_service(
     )
     if names.name not in manifest.services:  # a re-run has nothing to do
         builders.add_service(build, names)
-        finish(build)
+        record_base(build)
     plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
     return _report(plan, dry_run=dry_run, message=f"added service {names.name!r} to {root}", done="updated")
 

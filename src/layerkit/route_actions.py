@@ -8,8 +8,9 @@ from layerkit.actions import Report, _report
 from layerkit.errors import LayerkitError, ResourceExistsError
 from layerkit.io.manifest import Manifest, find_project_root, load_manifest
 from layerkit.io.workspace import Workspace
-from layerkit.plan.builders import Build, finish
+from layerkit.plan.builders import Build
 from layerkit.plan.plan import build_plan
+from layerkit.plan.replay import record_base
 from layerkit.plan.routes import add_route, write_route
 from layerkit.presets import get_preset
 from layerkit.spec.names import resource_names
@@ -50,7 +51,7 @@ def generate_route(
         skipped = True
     else:
         add_route(build, route)
-        finish(build)
+        record_base(build)
     plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
     if skipped:
         plan.warnings.append(f"route {route.name!r} is already in the project as asked, skipped")
@@ -94,7 +95,7 @@ def generate_subroute(
         )
     if existing is None:
         write_route(build, route.with_subroute(sub))
-        finish(build)
+        record_base(build)
     plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
     if existing is not None:
         plan.warnings.append(f"subroute {sub.name!r} of {route_name!r} is already there as asked, skipped")
@@ -141,7 +142,7 @@ def apply_routes(
             write_route(build, merged)
             done.append(f"{route.name} ({len(merged.subroutes) - len(current.subroutes)} subroute(s))")
     if done:
-        finish(build)
+        record_base(build)
     plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
     return _report(plan, dry_run=dry_run, message=f"added routes {', '.join(done)} to {root}", done="updated")
 

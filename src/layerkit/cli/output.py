@@ -49,6 +49,7 @@ def _fail(error: LayerkitError, *, as_json: bool) -> None:
             "status": "conflict" if conflicts else "error",
             "created": [],
             "modified": [],
+            "deleted": [],
             "unchanged": [],
             "conflicts": conflicts,
             "warnings": [],
@@ -68,13 +69,14 @@ def say(text: str, *, fg: str | None = None, err: bool = False, bold: bool = Fal
     typer.secho(text, fg=fg, bold=bold or None, err=err, nl=nl, color=False if no_color else None)
 
 
-_LABEL_COLOURS = {"create": "green", "modify": "yellow"}
+_LABEL_COLOURS = {"create": "green", "modify": "yellow", "delete": "red"}
 _DIFF_COLOURS = {"+": "green", "-": "red", "@": "cyan"}
 
 
 def _print_human(report: Report) -> None:
     dry = report.status == "dry-run"
-    for label, paths in (("create", report.created), ("modify", report.modified)):
+    changed = (("create", report.created), ("modify", report.modified), ("delete", report.deleted))
+    for label, paths in changed:
         for path in paths:
             say(f"{'would ' if dry else ''}{label:>6}", fg=_LABEL_COLOURS[label], nl=False)
             say(f"  {path}")
@@ -87,7 +89,9 @@ def _print_human(report: Report) -> None:
         say(f"warning: {warning}", fg="yellow", err=True)
     if dry:
         say(
-            f"dry run: {len(report.created)} file(s) to create, {len(report.modified)} to modify; nothing written",
+            f"dry run: {len(report.created)} file(s) to create, {len(report.modified)} to modify"
+            + (f", {len(report.deleted)} to delete" if report.deleted else "")
+            + "; nothing written",
             bold=True,
         )
     else:

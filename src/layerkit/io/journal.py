@@ -45,7 +45,7 @@ log = logging.getLogger("layerkit")
 @dataclass(frozen=True)
 class Entry:
     target: str  # relative posix path in the project
-    new: str  # file in the stage holding the new content
+    new: str | None  # file in the stage holding the new content; None: the target is deleted
     backup: str | None  # file in the stage holding the replaced content; None: the target is new
 
 
@@ -78,7 +78,7 @@ class Journal:
             parts = PurePosixPath(relative).parts
             if not parts or relative.startswith("/") or ".." in parts:
                 raise _damaged(path, f"names {relative!r} outside the project")
-        for name in [e.new for e in entries] + [e.backup for e in entries if e.backup]:
+        for name in [e.new for e in entries if e.new] + [e.backup for e in entries if e.backup]:
             if "/" in name or name.startswith("."):
                 raise _damaged(path, f"names {name!r} outside its stage folder")
         return cls(entries, folders)
@@ -143,10 +143,17 @@ def move_in(root: Path, stage: Path, journal: Journal, *, delay: float = 0.0) ->
     """Roll forward: move every staged file still in the stage to its target; returns how many."""
     moved = 0
     for entry in journal.entries:
+        target = root / entry.target
+        if entry.new is None:  # a deletion: its backup stays in the stage until the end
+            if target.is_file():
+                if delay:
+                    time.sleep(delay)
+                target.unlink()
+                moved += 1
+            continue
         staged = stage / entry.new
         if not staged.exists():  # moved in before an interruption
             continue
-        target = root / entry.target
         target.parent.mkdir(parents=True, exist_ok=True)
         if delay:
             time.sleep(delay)  # LAYERKIT_TEST_MOVE_DELAY: lets the kill tests hit this loop
@@ -156,20 +163,35 @@ def move_in(root: Path, stage: Path, journal: Journal, *, delay: float = 0.0) ->
         (root / f).parent for f in journal.folders
     }
     for folder in touched:
-        fsync_folder(folder)  # every move (and new folder) is durable before the journal goes
+        if folder.is_dir():
+            fsync_folder(folder)  # every move (and new folder) is durable before the journal goes
+    _remove_emptied(root, journal)
     return moved
+
+
+def _remove_emptied(root: Path, journal: Journal) -> None:
+    """The folders a deletion left empty go too (a destroyed resource's package)."""
+    for entry in journal.entries:
+        if entry.new is not None:
+            continue
+        for parent in PurePosixPath(entry.target).parents[:-1]:
+            with suppress(OSError):  # not empty (or gone): the folders above stay too
+                (root / parent).rmdir()
+                continue
+            break
 
 
 def undo(root: Path, stage: Path, journal: Journal) -> int:
     """Roll back: restore every target already moved in, remove the folders made; returns how many."""
     restored = 0
     for entry in reversed(journal.entries):
-        if (stage / entry.new).exists():  # never moved in
+        if entry.new is not None and (stage / entry.new).exists():  # never moved in
             continue
         target = root / entry.target
         if entry.backup is None:
             target.unlink(missing_ok=True)
         elif (stage / entry.backup).exists():  # else restored before an interruption
+            target.parent.mkdir(parents=True, exist_ok=True)  # a deletion may have removed it
             os.replace(stage / entry.backup, target)
         restored += 1
     for parent in {(root / e.target).parent for e in journal.entries if e.backup}:

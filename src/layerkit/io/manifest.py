@@ -38,6 +38,27 @@ class Manifest:
     # route name -> {method, mock (JSON text)?, subroutes?: {name: {method, mock?}}}
     # (`generate route|subroute`: spec/routes.py reads and writes these entries)
     routes: dict[str, dict[str, object]] = field(default_factory=dict)
+    # what was added, in order: "resource:NAME", "route:NAME", "version:V" (resources and routes
+    # register in the same routers, versions register what exists when they come: a render
+    # from the manifest does it in this order, as the commands did)
+    order: list[str] = field(default_factory=list)
+
+    def added(self, kind: str, name: str) -> None:
+        entry = f"{kind}:{name}"
+        if entry not in self.order:
+            self.order.append(entry)
+
+    def in_order(self) -> list[tuple[str, str]]:
+        """(kind, name) of every version, resource and route, in the order they were added."""
+        tables: dict[str, list[str]] = {
+            "resource": list(self.resources),
+            "route": list(self.routes),
+            "version": self.versions,
+        }
+        entries = [tuple(entry.split(":", 1)) for entry in self.order]
+        known = [(kind, name) for kind, name in entries if kind in tables and name in tables[kind]]
+        rest = [(kind, name) for kind in ("version", "resource", "route") for name in tables[kind]]
+        return known + [entry for entry in rest if entry not in known]
 
     def home(self, resource: str) -> str:
         """The version a resource was created in: its own code serves that one."""
@@ -47,14 +68,16 @@ class Manifest:
     def to_toml(self) -> str:
         import tomli_w  # lazily: only needed when writing
 
+        project: dict[str, object] = {
+            "name": self.name,
+            "database": self.database,
+            "features": sorted(self.features),
+            "versions": self.versions,
+        }
+        project["order"] = [f"{kind}:{name}" for kind, name in self.in_order()]
         document: dict[str, object] = {
             "layerkit": {"version": self.version, "preset": self.preset},
-            "project": {
-                "name": self.name,
-                "database": self.database,
-                "features": sorted(self.features),
-                "versions": self.versions,
-            },
+            "project": project,
             "resources": {name: self._resource(name) for name in self.resources},
         }
         if self.services:  # a project without services keeps the manifest it always had
@@ -91,6 +114,8 @@ class Manifest:
                 forks={name: list(body["forks"]) for name, body in resources.items() if body.get("forks")},
                 services=list(data.get("services", {})),
                 routes={name: dict(body) for name, body in data.get("routes", {}).items()},
+                # a manifest from before the order was kept: versions, resources, routes
+                order=list(data["project"].get("order", [])),
             )
         except (tomllib.TOMLDecodeError, KeyError, TypeError) as error:
             raise NotAProjectError(f"{where} is damaged ({error}); restore it from version control") from None

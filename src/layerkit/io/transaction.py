@@ -35,15 +35,15 @@ def _move_delay() -> float:
     return float(os.environ.get(MOVE_DELAY_VARIABLE) or 0)
 
 
-def write_atomically(root: Path, files: dict[str, str]) -> None:
-    """Write `files` (relative posix path -> content) under `root`, all or none."""
+def write_atomically(root: Path, files: dict[str, str | None]) -> None:
+    """Write `files` (relative posix path -> content; None: delete it) under `root`, all or none."""
     if not root.exists():
         _create_tree(root, files)
     elif files:
         _replace_files(root, files)
 
 
-def _create_tree(root: Path, files: dict[str, str]) -> None:
+def _create_tree(root: Path, files: dict[str, str | None]) -> None:
     """A new project: build it next to its final place, then one rename makes it appear.
 
     Killed before the rename, it leaves only `.NAME.layerkit-*` beside ROOT, which the next
@@ -55,6 +55,8 @@ def _create_tree(root: Path, files: dict[str, str]) -> None:
         delay = _move_delay()
         try:
             for relative, content in files.items():
+                if content is None:  # nothing to delete in a new tree
+                    continue
                 if delay:
                     time.sleep(delay)
                 target = stage / relative
@@ -77,7 +79,7 @@ def _make_folder(root: Path) -> Path:
             continue
 
 
-def _replace_files(root: Path, files: dict[str, str]) -> None:
+def _replace_files(root: Path, files: dict[str, str | None]) -> None:
     with locked(root):
         stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=root))
         try:
@@ -98,21 +100,27 @@ def _replace_files(root: Path, files: dict[str, str]) -> None:
         finish(stage)
 
 
-def _stage(root: Path, stage: Path, files: dict[str, str]) -> Journal:
-    """Write every new content and a backup of every replaced file into the stage, durably."""
+def _stage(root: Path, stage: Path, files: dict[str, str | None]) -> Journal:
+    """Write every new content and a backup of every replaced or deleted file into the stage,
+    durably."""
     entries: list[Entry] = []
     folders: list[str] = []
     for number, (relative, content) in enumerate(files.items()):
-        target, new = root / relative, stage / f"{number}.new"
-        write_durably(new, content.encode("utf-8"))
+        target, new = root / relative, None
+        if content is not None:
+            new = stage / f"{number}.new"
+            write_durably(new, content.encode("utf-8"))
         backup = None
         if target.exists():
             backup = f"{number}.old"
             shutil.copy2(target, stage / backup)  # bytes, mode and times, to restore exactly
             fsync_file(stage / backup)
-            shutil.copymode(target, new)  # a replaced file keeps its permissions
+            if new is not None:
+                shutil.copymode(target, new)  # a replaced file keeps its permissions
+        elif new is None:
+            continue  # deleting what is not there
         for parent in reversed(PurePosixPath(relative).parents[:-1]):
             if parent.as_posix() not in folders and not (root / parent).exists():
                 folders.append(parent.as_posix())
-        entries.append(Entry(relative, new.name, backup))
+        entries.append(Entry(relative, None if new is None else new.name, backup))
     return Journal(entries, folders)

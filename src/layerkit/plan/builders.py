@@ -49,6 +49,8 @@ class Build:
     owned: set[str] = field(default_factory=set)  # files written whole in this command
     origins: dict[str, str] = field(default_factory=dict)  # a file written for a resource -> its name
     edited: set[str] = field(default_factory=set)  # shared files edited in place
+    # migrations written: history, applied to databases, never rendered again (plan/replay.py)
+    history: set[str] = field(default_factory=set)
 
     @property
     def layout(self) -> Layout:
@@ -112,6 +114,7 @@ def add_version(build: Build, version: str) -> None:
     params = versions.root_params(build.layout.module_of(registry), version)
     build.edit(root, partial(_edit, versions.strategy, path=root, params=params, fragment=None))
     build.manifest.versions = in_order([*build.manifest.versions, version])
+    build.manifest.added("version", version)
 
 
 def add_resource(build: Build, resource: Resource, versions: list[str] | None = None) -> None:
@@ -146,10 +149,13 @@ def add_resource(build: Build, resource: Resource, versions: list[str] | None = 
         build.workspace.write(path, render(build.preset, artifact, context, path=path))
         build.owned.add(path)
         build.origins[path] = names.singular
+        if artifact.role == "migration":
+            build.history.add(path)
     for registration in layout.registrations:
         register(build, registration, names, served, lambda: context)
     update_contracts_of(build)
     build.manifest.resources[names.singular] = resource.field_texts()
+    build.manifest.added("resource", names.singular)
 
 
 def _check_paths(build: Build, resource: Resource, paths: dict[str, str]) -> None:
@@ -299,7 +305,7 @@ def _unrecorded(build: Build, service: str) -> str | None:
     init = build.layout.service_paths(service)["init"]
     folder = init.rpartition("/")[0]
     for candidate in (folder + ".py", folder):
-        if (build.workspace.root / candidate).exists():
+        if build.workspace.exists(candidate):
             return f"{candidate}, which is already in the project"
     return None
 
@@ -342,8 +348,9 @@ def turn_on_services(build: Build) -> None:
             build.edit(paths[role], partial(add_requirements, requirements=requirements))
 
 
-def finish(build: Build) -> None:
-    """Format every Python file of the command, then record what was written."""
+def finish(build: Build, *, record: bool = True) -> None:
+    """Format every Python file of the command, then record what was written (in the manifest,
+    unless `record` is False: a render that is not written)."""
     ws = build.workspace
     first_party = build.layout.first_party_packages()
     owned = [p for p in sorted(build.owned) if p.endswith(".py")]
@@ -356,6 +363,8 @@ def finish(build: Build) -> None:
     )
     for path, text in formatted.items():
         ws.write(path, text)
+    if not record:
+        return
     for path in build.owned | build.edited:
         build.manifest.files[path] = content_hash(ws.pending[path])
     ws.write(MANIFEST, build.manifest.to_toml())

@@ -15,11 +15,13 @@ from layerkit.io.workspace import Workspace
 @dataclass(frozen=True)
 class FileChange:
     path: str
-    content: str
+    content: str | None  # None: the file is deleted
     before: str | None  # what is on disk now (None: the file is new)
 
     @property
     def action(self) -> str:
+        if self.content is None:
+            return "unchanged" if self.before is None else "delete"
         if self.before is None:
             return "create"
         return "unchanged" if self.before == self.content else "modify"
@@ -28,9 +30,9 @@ class FileChange:
         return "".join(
             difflib.unified_diff(
                 (self.before or "").splitlines(keepends=True),
-                self.content.splitlines(keepends=True),
-                fromfile=f"a/{self.path}",
-                tofile=f"b/{self.path}",
+                (self.content or "").splitlines(keepends=True),
+                fromfile="/dev/null" if self.before is None else f"a/{self.path}",
+                tofile="/dev/null" if self.content is None else f"b/{self.path}",
             )
         )
 
@@ -73,6 +75,8 @@ def build_plan(workspace: Workspace, *, owned: set[str], recorded: dict[str, str
     Other pending files are edits of shared files (registrations), made with the user's content.
     """
     changes, conflicts = [], []
+    for path in sorted(workspace.deleted):
+        changes.append(FileChange(path, None, workspace.read_disk(path)))
     for path in sorted(workspace.pending):
         change = FileChange(path, workspace.pending[path], workspace.read_disk(path))
         if (
@@ -83,4 +87,5 @@ def build_plan(workspace: Workspace, *, owned: set[str], recorded: dict[str, str
         ):
             conflicts.append(path)
         changes.append(change)
+    changes.sort(key=lambda change: change.path)
     return Plan(root=workspace.root, changes=changes, conflicts=conflicts)

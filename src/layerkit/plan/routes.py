@@ -72,6 +72,7 @@ def add_route(build: Build, route: Route) -> None:
         raise LayerkitError(f"the {build.preset.name} preset has no routes yet; use `generate resource`")
     check_route_name(build, route.names)
     write_route(build, route)
+    build.manifest.added("route", route.name)
     _register(build, route.names, build.manifest.versions or [home(build)], versioned_only=False)
     update_contracts_of(build)
 

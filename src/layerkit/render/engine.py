@@ -105,9 +105,10 @@ def format_python(
                 "--exit-zero",
                 *settings,
                 *targets,
-            ]
+            ],
+            cwd=root,
         )
-        _run([ruff, "format", "--quiet", *settings, *targets])
+        _run([ruff, "format", "--quiet", *settings, *targets], cwd=root)
         return {path: (root / name).read_text(encoding="utf-8") for path, name in names.items()}
 
 
@@ -132,7 +133,9 @@ def rebound_name(source: str) -> tuple[str, str, str] | None:
     return None
 
 
-def _run(command: list[str]) -> None:
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+def _run(command: list[str], *, cwd: Path) -> None:
+    # In the temporary folder: ruff counts the folders of its working directory as first-party
+    # (a folder named `fastapi` where layerkit runs made `fastapi` a first-party import).
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=cwd)
     if result.returncode != 0:
         raise RuntimeError(f"ruff failed on generated code: {result.stderr.strip()}")

@@ -1,0 +1,65 @@
+"""The whole project as this layerkit renders it from its manifest, from scratch.
+
+Every command records this render (io/base_store.py): it is the base of the three-way merges
+that change what exists (fields, destroy, update). Migrations are history — applied to
+databases, never rendered again — so they are not part of it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from layerkit import __version__
+from layerkit.io.base_store import BASE, base_document
+from layerkit.io.manifest import MANIFEST, Manifest
+from layerkit.io.workspace import BlankWorkspace
+from layerkit.layouts import SERVICE_FEATURE
+from layerkit.plan import builders, versions
+from layerkit.plan.builders import Build, add_project_files, add_resource, finish, recorded_resource
+from layerkit.plan.routes import add_route, serve_routes
+from layerkit.presets import get_preset
+from layerkit.spec.names import service_names
+from layerkit.spec.routes import route_from_record
+
+
+def replay(root: Path, manifest: Manifest) -> dict[str, str]:
+    """path -> content of every generated file of `manifest`'s project (no migrations)."""
+    preset = get_preset(manifest.preset)
+    gated = any(a.feature == SERVICE_FEATURE for a in preset.layout.project)
+    features = [f for f in manifest.features if not (f == SERVICE_FEATURE and gated and manifest.services)]
+    fresh = Manifest(__version__, manifest.preset, manifest.name, manifest.database, features=features)
+    build = Build(workspace=BlankWorkspace(root), preset=preset, manifest=fresh, known={})
+    add_project_files(build)
+    for kind, name in manifest.in_order():  # as they were added: refs first, registrations in order
+        if kind == "resource":
+            add_resource(build, recorded_resource(manifest, name), _served(manifest, fresh, name))
+        elif kind == "route":
+            add_route(build, route_from_record(name, manifest.routes[name]))
+        elif name not in fresh.versions:  # as `generate version`: it serves what exists
+            builders.add_version(build, name)
+            versions.serve_existing(build, name)
+            serve_routes(build, name)
+    for name, forked in manifest.forks.items():
+        for version in forked:
+            versions.fork(build, name, version)
+    for service in manifest.services:
+        builders.add_service(build, service_names(service))
+    finish(build, record=False)
+    pending = build.workspace.pending
+    return {path: pending[path] for path in sorted(pending) if path not in build.history and path != MANIFEST}
+
+
+def _served(manifest: Manifest, fresh: Manifest, name: str) -> list[str] | None:
+    """The versions a resource is registered in when it is added: those of its record that
+    exist by then (a later version serves it when that version comes)."""
+    if name not in manifest.served:
+        return None
+    return [version for version in manifest.served[name] if version in fresh.versions]
+
+
+def record_base(build: Build, files: dict[str, str] | None = None) -> None:
+    """Finish a command: format and record what it wrote, and keep what layerkit generates for
+    the manifest it leaves (`files` when the caller rendered it already)."""
+    finish(build)
+    rendered = replay(build.workspace.root, build.manifest) if files is None else files
+    build.workspace.write(BASE, base_document(__version__, rendered))

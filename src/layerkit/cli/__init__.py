@@ -8,6 +8,7 @@ import typer
 
 from layerkit import __version__
 from layerkit.cli import apply as apply_command
+from layerkit.cli import change as change_command
 from layerkit.cli import generate as generate_command
 from layerkit.cli import new as new_command
 from layerkit.cli import presets as presets_command
@@ -47,6 +48,8 @@ app.command("apply")(apply_command.apply)
 app.command("presets")(presets_command.presets)
 app.add_typer(generate_command.app, name="generate")
 app.add_typer(generate_command.app, name="g", hidden=True)
+app.add_typer(change_command.destroy_app, name="destroy")
+app.command("update")(change_command.update)
 
 
 def main() -> None:

@@ -120,6 +120,9 @@ def service(
 
 from layerkit.cli import routes as _routes  # noqa: E402  (BackAnt's commands, in their own module)
 
+from layerkit.cli import change as _change  # noqa: E402
+
+app.command("field")(_change.field)
 app.command("route")(_routes.route)
 app.command("subroute")(_routes.subroute)
 

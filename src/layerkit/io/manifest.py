@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from layerkit.errors import NotAProjectError
-from layerkit.io.journal import recover
+from layerkit.io.journal import log, recover
 from layerkit.layouts import FIRST_VERSION
 
 MANIFEST = ".layerkit.toml"
@@ -138,6 +139,27 @@ def find_project_root(start: Path) -> Path:
     )
 
 
-def load_manifest(root: Path) -> Manifest:
+def load_manifest(root: Path, *, updating: bool = False) -> Manifest:
+    """The project's manifest; one from a newer layerkit is refused, one from an older layerkit
+    gets a notice suggesting `layerkit update` (except for `update` itself)."""
+    from layerkit import __version__
+
     path = root / MANIFEST
-    return Manifest.from_toml(path.read_text(encoding="utf-8"), where=str(path))
+    manifest = Manifest.from_toml(path.read_text(encoding="utf-8"), where=str(path))
+    made, running = version_key(manifest.version), version_key(__version__)
+    if made > running:
+        raise NotAProjectError(
+            f"{path} was written by layerkit {manifest.version}, newer than this one ({__version__});"
+            f" upgrade layerkit (e.g. `pip install -U 'layerkit>={manifest.version}'`)"
+        )
+    if made < running and not updating:
+        log.warning(
+            f"notice: this project was made by layerkit {manifest.version}; run `layerkit update`"
+            f" to bring its generated code to {__version__}"
+        )
+    return manifest
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """'0.10.1' -> (0, 10, 1): versions compare by their numbers."""
+    return tuple(int(part) for part in re.findall(r"\d+", version)[:3])

@@ -26,7 +26,11 @@ class Workspace:
     def exists(self, path: str) -> bool:
         """Whether `path` is a file or folder of the project (on disk or pending)."""
         prefix = path.rstrip("/") + "/"
-        return path in self.pending or any(p.startswith(prefix) for p in self.pending) or (self.root / path).exists()
+        return (
+            path in self.pending
+            or any(p.startswith(prefix) for p in self.pending)
+            or (self.root / path).exists()
+        )
 
     def write(self, path: str, content: str) -> None:
         self.deleted.discard(path)

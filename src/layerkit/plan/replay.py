@@ -24,6 +24,17 @@ from layerkit.spec.routes import route_from_record
 
 def replay(root: Path, manifest: Manifest) -> dict[str, str]:
     """path -> content of every generated file of `manifest`'s project (no migrations)."""
+    return rendered(replay_build(root, manifest))
+
+
+def rendered(build: Build) -> dict[str, str]:
+    """The files of a replayed build (its manifest and migrations left out)."""
+    pending = build.workspace.pending
+    return {path: pending[path] for path in sorted(pending) if path not in build.history and path != MANIFEST}
+
+
+def replay_build(root: Path, manifest: Manifest) -> Build:
+    """The build that renders `manifest`'s project from scratch (`edited`: the shared files)."""
     preset = get_preset(manifest.preset)
     gated = any(a.feature == SERVICE_FEATURE for a in preset.layout.project)
     features = [f for f in manifest.features if not (f == SERVICE_FEATURE and gated and manifest.services)]
@@ -45,8 +56,7 @@ def replay(root: Path, manifest: Manifest) -> dict[str, str]:
     for service in manifest.services:
         builders.add_service(build, service_names(service))
     finish(build, record=False)
-    pending = build.workspace.pending
-    return {path: pending[path] for path in sorted(pending) if path not in build.history and path != MANIFEST}
+    return build
 
 
 def _served(manifest: Manifest, fresh: Manifest, name: str) -> list[str] | None:

@@ -1,0 +1,269 @@
+"""Commands that change what exists — `generate field`, `destroy`, `update` — as one step:
+a new manifest, the project rendered for it, every generated file merged three ways with the
+disk (plan/regenerate.py), a migration where the tables change. Plan first, all or nothing,
+never a lost user edit: what cannot be merged stops the command and is listed."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from layerkit import __version__
+from layerkit.actions import Report, _report
+from layerkit.edit.migrations import NextMigration, next_migration
+from layerkit.errors import ConflictError, FieldSyntaxError, LayerkitError, UnknownReferenceError
+from layerkit.io.manifest import Manifest, find_project_root, load_manifest
+from layerkit.io.workspace import Workspace
+from layerkit.plan.builders import Build, recorded_resource
+from layerkit.plan.plan import build_plan
+from layerkit.plan.regenerate import generated_before, merge_into, write_records
+from layerkit.plan.replay import rendered, replay_build
+from layerkit.presets import get_preset
+from layerkit.render.engine import format_python
+from layerkit.render.field_migration import check_field_changes, render_drop_migration, render_field_migration
+from layerkit.spec.fields import Field
+from layerkit.spec.model import Resource, make_resource, raise_problems
+from layerkit.spec.names import resource_names
+
+
+def _open(directory: Path | None) -> tuple[Path, Manifest]:
+    root = find_project_root(directory or Path.cwd())
+    manifest = load_manifest(root)
+    if manifest.version != __version__:
+        raise LayerkitError(
+            f"this project was made by layerkit {manifest.version}: bring it to {__version__} first"
+            " with `layerkit update` (then run this command again)"
+        )
+    return root, manifest
+
+
+def _build(root: Path, manifest: Manifest) -> Build:
+    return Build(
+        workspace=Workspace(root),
+        preset=get_preset(manifest.preset),
+        manifest=manifest,
+        known={name: resource_names(name) for name in manifest.resources},
+    )
+
+
+def _regenerate(
+    root: Path,
+    before: Manifest,
+    after: Manifest,
+    *,
+    migration: tuple[str, str] | None = None,
+    force: bool,
+    markers: bool,
+    dry_run: bool,
+    message: str,
+) -> Report:
+    """Render the project for `after`, merge it into the project as it is (made for `before`)."""
+    build = _build(root, after)
+    theirs_build = replay_build(root, after)
+    theirs = rendered(theirs_build)
+    base = generated_before(build, before, theirs_build.edited)
+    if migration is not None:
+        path, text = migration
+        build.workspace.write(path, text)
+        build.history.add(path)
+    merge = merge_into(build, base, theirs, force=force, markers=markers)
+    if merge.conflicts and not markers:
+        listed = [f"{path} ({why})" for path, why in merge.conflicts.items()]
+        raise ConflictError(
+            f"{len(listed)} file(s) cannot be merged: {', '.join(merge.conflicts)}; nothing was"
+            " written (merge them by hand and rerun; or --conflicts markers writes both versions with"
+            " conflict markers; --force takes layerkit's version)",
+            conflicts=listed,
+        )
+    write_records(build, theirs)
+    plan = build_plan(build.workspace, owned=set(), recorded={}, force=True)
+    if merge.markers:
+        plan.warnings.append(
+            f"conflict markers written in {', '.join(merge.markers)}: resolve them (`<<<<<<<`), then"
+            " run `layerkit check`"
+        )
+    kept = sorted(set(merge.conflicts) - set(merge.markers))
+    if kept:
+        plan.warnings.append(f"kept as you have them (layerkit's change not applied): {', '.join(kept)}")
+    report = _report(plan, dry_run=dry_run, message=message, done="updated")
+    report.conflicts = sorted(merge.conflicts)
+    return report
+
+
+def _migration(build: Build, slug: str) -> tuple[NextMigration, str]:
+    layout = build.layout
+    migration = next_migration(
+        build.workspace, f"{layout.migrations_dir}/versions", scheme=layout.migrations.revision
+    )
+    return migration, layout.migration_path(migration.revision, slug)
+
+
+def _formatted(build: Build, path: str, text: str) -> str:
+    return format_python({path: text}, first_party=build.layout.first_party_packages())[path]
+
+
+def change_fields(
+    name: str,
+    fields: list[Field],
+    remove: list[str],
+    *,
+    directory: Path | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+    markers: bool = False,
+) -> Report:
+    """`layerkit generate field RESOURCE FIELD... [--remove NAME]`: a field with a new name is
+    added, one with an existing name takes the new definition; every layer and a migration follow."""
+    root, manifest = _open(directory)
+    if name not in manifest.resources:
+        listed = ", ".join(manifest.resources) or "none yet"
+        raise UnknownReferenceError(
+            f"the project has no resource {name!r} (it has: {listed}); create it with"
+            f" `layerkit generate resource {name} FIELD...`"
+        )
+    old = recorded_resource(manifest, name)
+    by_name = {f.name: f for f in old.fields}
+    problems = [
+        f"resource {name!r} has no field {gone!r} to remove (its fields: {', '.join(by_name)})"
+        for gone in remove
+        if gone not in by_name
+    ]
+    problems += [
+        f"field {f.name!r} is both given and removed; do one of them" for f in fields if f.name in remove
+    ]
+    raise_problems(problems, f"the change of {name!r}")
+    given = {f.name: f for f in fields}  # an existing name: its new definition, in its place
+    new_fields = [given.get(f.name, f) for f in old.fields if f.name not in remove]
+    new_fields += [f for f in fields if f.name not in by_name]
+    if not new_fields:
+        raise FieldSyntaxError(
+            f"resource {name!r} would have no field left; keep one, or remove the resource with"
+            f" `layerkit destroy resource {name}`"
+        )
+    new = make_resource(name, new_fields)
+    missing = [
+        f"field {f.name!r} references unknown resource {f.target!r} (known: {', '.join(manifest.resources)})"
+        for f in new.refs
+        if f.target not in manifest.resources
+    ]
+    raise_problems(missing, f"the change of {name!r}", UnknownReferenceError)
+    after = copy.deepcopy(manifest)
+    after.resources[name] = new.field_texts()
+    if after.resources[name] == manifest.resources[name]:
+        return _nothing(root)
+    check_field_changes(old, new)
+    build = _build(root, after)
+    migration, path = _migration(build, f"change_{name}")
+    text = render_field_migration(build.project, build.layout, old, new, build.known, migration)
+    changed = _describe(old, new)
+    return _regenerate(
+        root,
+        manifest,
+        after,
+        migration=(path, _formatted(build, path, text)),
+        force=force,
+        markers=markers,
+        dry_run=dry_run,
+        message=f"changed {name!r} ({changed}) in {root}; run `make migrate` to apply {path}",
+    )
+
+
+def _describe(old: Resource, new: Resource) -> str:
+    before = {f.name: f.to_text() for f in old.fields}
+    after = {f.name: f.to_text() for f in new.fields}
+    parts = [f"+{after[n]}" for n in after if n not in before]
+    parts += [f"-{n}" for n in before if n not in after]
+    parts += [f"{before[n]} -> {after[n]}" for n in after if n in before and before[n] != after[n]]
+    return ", ".join(parts)
+
+
+def _nothing(root: Path) -> Report:
+    return Report(
+        status="unchanged", root=str(root), message="nothing to do: the project already has all of this"
+    )
+
+
+def destroy(
+    kind: str,
+    name: str,
+    *,
+    directory: Path | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+    markers: bool = False,
+) -> Report:
+    """`layerkit destroy resource|route|service NAME`: its files, registrations, contract entries
+    and record go; a resource's table is dropped by a new migration."""
+    root, manifest = _open(directory)
+    after = copy.deepcopy(manifest)
+    migration = None
+    if kind == "resource":
+        _check_destroyable(manifest, name)
+        build = _build(root, manifest)
+        resource = recorded_resource(manifest, name)
+        for table in (after.resources, after.served, after.forks):
+            table.pop(name, None)
+        next_one, path = _migration(build, f"drop_{name}")
+        text = render_drop_migration(build.project, build.layout, resource, build.known, next_one)
+        migration = (path, _formatted(build, path, text))
+    elif kind == "route":
+        if name not in manifest.routes:
+            raise LayerkitError(_unknown("route", name, list(manifest.routes)))
+        del after.routes[name]
+    else:
+        if name not in manifest.services:
+            raise LayerkitError(_unknown("service", name, manifest.services))
+        after.services.remove(name)
+    after.order = [entry for entry in after.order if entry != f"{kind}:{name}"]
+    return _regenerate(
+        root,
+        manifest,
+        after,
+        migration=migration,
+        force=force,
+        markers=markers,
+        dry_run=dry_run,
+        message=f"destroyed {kind} {name!r} in {root}"
+        + (f"; run `make migrate` to apply {migration[0]}" if migration else ""),
+    )
+
+
+def _unknown(kind: str, name: str, known: list[str]) -> str:
+    return f"the project has no {kind} {name!r} (it has: {', '.join(known) or 'none'}); check the name (`layerkit list`)"
+
+
+def _check_destroyable(manifest: Manifest, name: str) -> None:
+    if name not in manifest.resources:
+        raise LayerkitError(_unknown("resource", name, list(manifest.resources)))
+    users = [
+        f"{other}.{f.name}"
+        for other in manifest.resources
+        if other != name
+        for f in recorded_resource(manifest, other).refs
+        if f.target == name
+    ]
+    if users:
+        raise LayerkitError(
+            f"cannot destroy {name!r}: {', '.join(users)} reference(s) it; remove those fields first"
+            f" (`layerkit generate field RESOURCE --remove FIELD`) or destroy those resources"
+        )
+
+
+def update_project(
+    *, directory: Path | None = None, force: bool = False, dry_run: bool = False, markers: bool = False
+) -> Report:
+    """`layerkit update`: the project rendered by this layerkit from its recorded options and
+    resources, merged three ways into every generated file."""
+    root = find_project_root(directory or Path.cwd())
+    manifest = load_manifest(root, updating=True)
+    after = copy.deepcopy(manifest)
+    after.version = __version__
+    return _regenerate(
+        root,
+        manifest,
+        after,
+        force=force,
+        markers=markers,
+        dry_run=dry_run,
+        message=f"updated {root} from layerkit {manifest.version} to {__version__}",
+    )

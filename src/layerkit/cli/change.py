@@ -3,7 +3,7 @@ what exists, by a three-way merge that keeps every edit of yours."""
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from layerkit.actions import Report
 
 
-class Conflicts(str, Enum):
+class Conflicts(StrEnum):
     stop = "stop"
     markers = "markers"
 

@@ -118,9 +118,8 @@ def service(
     run(action, as_json=as_json)
 
 
-from layerkit.cli import routes as _routes  # noqa: E402  (BackAnt's commands, in their own module)
-
 from layerkit.cli import change as _change  # noqa: E402
+from layerkit.cli import routes as _routes  # noqa: E402  (BackAnt's commands, in their own module)
 
 app.command("field")(_change.field)
 app.command("route")(_routes.route)

@@ -26,6 +26,7 @@ TREE: dict[str, set[str]] = {
         ".env.docker.env",
         ".gitignore",
         ".gitlab-ci.yml",
+        ".layerkit.base.json",
         ".layerkit.toml",
         "Dockerfile",
         "Makefile",

@@ -66,7 +66,7 @@ def test_the_plan_of_a_version_with_a_fork(cli: Cli, bookshop: Path) -> None:
     report = json.loads(out)
     assert code == 0 and report["status"] == "dry-run"
     assert report["created"] == sorted(["app/api/v2.py", *FORK_OF_BOOK])
-    assert report["modified"] == [".layerkit.toml", "app/api/router.py", "pyproject.toml"]
+    assert report["modified"] == [".layerkit.base.json", ".layerkit.toml", "app/api/router.py", "pyproject.toml"]
     assert snapshot(bookshop) == before
 
 
@@ -366,7 +366,7 @@ def test_flask_generate_version_adds_a_blueprint_registered_in_root(cli: Cli, fl
     code, out, _ = cli("g", "version", "v3", "--dry-run", "--json", cwd=flask_bookshop)
     report = json.loads(out)
     assert code == 0 and report["created"] == ["app/api/v3/__init__.py", "app/api/v3/v3.py"]
-    assert report["modified"] == [".layerkit.toml", "app/api/root.py"]
+    assert report["modified"] == [".layerkit.base.json", ".layerkit.toml", "app/api/root.py"]
     assert cli("g", "version", "v3", cwd=flask_bookshop)[0] == 0
     api = flask_bookshop / "app/api"
     assert blueprints(api / "root.py") == {
@@ -401,7 +401,7 @@ def test_flask_a_fork_moves_v2_to_its_own_code_and_v1_is_untouched(cli: Cli, fla
     code, out, _ = cli("g", "version", "v2", "--fork", "book", "--dry-run", "--json", cwd=flask_bookshop)
     report = json.loads(out)
     assert code == 0 and report["created"] == FLASK_FORK_OF_BOOK
-    assert report["modified"] == [".layerkit.toml", "app/api/v2/v2.py", "pyproject.toml"]
+    assert report["modified"] == [".layerkit.base.json", ".layerkit.toml", "app/api/v2/v2.py", "pyproject.toml"]
     v2 = flask_bookshop / "app/api/v2/v2.py"
     lines = v2.read_text().splitlines()
     assert cli("g", "version", "v2", "--fork", "book", cwd=flask_bookshop)[0] == 0

@@ -10,6 +10,7 @@ from layerkit import __version__
 from layerkit.cli import apply as apply_command
 from layerkit.cli import change as change_command
 from layerkit.cli import generate as generate_command
+from layerkit.cli import inspection as inspection_command
 from layerkit.cli import new as new_command
 from layerkit.cli import presets as presets_command
 
@@ -46,6 +47,9 @@ def _root(
 app.command("new")(new_command.new)
 app.command("apply")(apply_command.apply)
 app.command("presets")(presets_command.presets)
+app.command("list")(inspection_command.list_project)
+app.command("show", hidden=True)(inspection_command.list_project)  # `layerkit list`'s alias
+app.command("check")(inspection_command.check)
 app.add_typer(generate_command.app, name="generate")
 app.add_typer(generate_command.app, name="g", hidden=True)
 app.add_typer(change_command.destroy_app, name="destroy")

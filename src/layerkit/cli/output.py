@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn, Protocol, TypeVar
 
 import typer
 
@@ -19,11 +19,47 @@ if TYPE_CHECKING:
 REPORT_ALL = {"json": False}
 
 
+T = TypeVar("T")
+
+
 def run(action: Callable[[], Report], *, as_json: bool) -> None:
     """Run an API call; print its report; map every failure to a message and an exit code."""
     as_json = as_json or REPORT_ALL["json"]
+    report = _attempt(action, as_json=as_json)
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2))
+        return
+    _print_human(report)
+
+
+class Document(Protocol):
+    """What a read-only command answers (`layerkit list`, `layerkit check`)."""
+
+    @property
+    def exit_code(self) -> int: ...
+
+    def to_json(self) -> dict[str, object]: ...
+
+
+D = TypeVar("D", bound=Document)
+
+
+def show(action: Callable[[], D], *, as_json: bool, human: Callable[[D], None]) -> None:
+    """Run a read-only API call; print its document (JSON, or `human`); exit with its code.
+    Failures are one line (or one JSON document), as for every command."""
+    as_json = as_json or REPORT_ALL["json"]
+    document = _attempt(action, as_json=as_json)
+    if as_json:
+        typer.echo(json.dumps(document.to_json(), indent=2))
+    else:
+        human(document)
+    if document.exit_code:
+        raise typer.Exit(document.exit_code)
+
+
+def _attempt(action: Callable[[], T], *, as_json: bool) -> T:
     try:
-        report = action()
+        return action()
     except LayerkitError as error:
         _fail(error, as_json=as_json)
     except Exception as error:  # a bug in layerkit, not a user mistake
@@ -36,13 +72,9 @@ def run(action: Callable[[], Report], *, as_json: bool) -> None:
             ),
             as_json=as_json,
         )
-    if as_json:
-        typer.echo(json.dumps(report.to_json(), indent=2))
-        return
-    _print_human(report)
 
 
-def _fail(error: LayerkitError, *, as_json: bool) -> None:
+def _fail(error: LayerkitError, *, as_json: bool) -> NoReturn:
     conflicts = error.conflicts if isinstance(error, ConflictError) else []
     if as_json:
         document = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from layerkit import __version__
+from layerkit.version import __version__
 from layerkit.errors import LayerkitError, ResourceExistsError, UnknownReferenceError
 from layerkit.io.journal import recover
 from layerkit.io.manifest import MANIFEST, Manifest, find_project_root, load_manifest

@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from layerkit import __version__
+from layerkit.version import __version__
 from layerkit.actions import Report, _report
 from layerkit.edit.migrations import NextMigration, next_migration
 from layerkit.errors import ConflictError, FieldSyntaxError, LayerkitError, UnknownReferenceError

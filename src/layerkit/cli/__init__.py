@@ -6,7 +6,7 @@ import logging
 
 import typer
 
-from layerkit import __version__
+from layerkit.version import __version__
 from layerkit.cli import apply as apply_command
 from layerkit.cli import change as change_command
 from layerkit.cli import generate as generate_command

@@ -142,7 +142,7 @@ def find_project_root(start: Path) -> Path:
 def load_manifest(root: Path, *, updating: bool = False) -> Manifest:
     """The project's manifest; one from a newer layerkit is refused, one from an older layerkit
     gets a notice suggesting `layerkit update` (except for `update` itself)."""
-    from layerkit import __version__
+    from layerkit.version import __version__
 
     path = root / MANIFEST
     manifest = Manifest.from_toml(path.read_text(encoding="utf-8"), where=str(path))

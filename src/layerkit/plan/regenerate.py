@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from layerkit import __version__
+from layerkit.version import __version__
 from layerkit.io.base_store import BASE, base_document, load_base
 from layerkit.io.manifest import MANIFEST, Manifest, content_hash
 from layerkit.plan.builders import Build

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from layerkit import __version__
+from layerkit.version import __version__
 from layerkit.io.base_store import BASE, base_document
 from layerkit.io.manifest import MANIFEST, Manifest
 from layerkit.io.workspace import BlankWorkspace

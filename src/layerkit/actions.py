@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from layerkit.version import __version__
 from layerkit.errors import LayerkitError, ResourceExistsError, UnknownReferenceError
 from layerkit.io.journal import recover
 from layerkit.io.manifest import MANIFEST, Manifest, find_project_root, load_manifest
 from layerkit.io.workspace import Workspace
 from layerkit.layouts import FIRST_VERSION
 from layerkit.plan import builders, versions
-from layerkit.plan.builders import Build, add_project_files, add_resource
+from layerkit.plan.builders import Build, add_project_files, add_resource, finish, recorded_resource
 from layerkit.plan.plan import Plan, build_plan
+from layerkit.plan.regenerate import Merge, change_fields, describe, merge_warnings, regenerate
 from layerkit.plan.replay import record_base
 from layerkit.plan.routes import add_route, serve_routes
 from layerkit.presets import PRESET_NAMES, Preset, get_preset
 from layerkit.spec.loader import load_spec
-from layerkit.spec.model import DATABASES, ProjectSpec, Resource, dependency_order
+from layerkit.spec.model import (
+    DATABASES,
+    ProjectSpec,
+    Resource,
+    dependency_order,
+    raise_problems,
+    unknown_references,
+)
 from layerkit.spec.names import check_project_name, resource_names, service_names
 from layerkit.spec.routes import route_names
 from layerkit.spec.versions import check_version, version_number
+from layerkit.version import __version__
 
 
 @dataclass
@@ -131,11 +140,14 @@ def add_resources(
     directory: Path | None = None,
     force: bool = False,
     dry_run: bool = False,
+    change_existing: bool = False,
 ) -> Report:
     """`layerkit generate resource` / `layerkit apply`: add resources to an existing project,
-    served in `version` only, or (None) in every version it has."""
+    served in `version` only, or (None) in every version it has. With `change_existing` (a spec
+    is what its resources should be), a resource the project has with other fields gets them."""
     root = find_project_root(directory or Path.cwd())
     manifest = load_manifest(root)
+    before = copy.deepcopy(manifest)
     preset = get_preset(manifest.preset)
     _versions_of_older_projects(manifest, preset)
     recorded = dict(manifest.files)  # as the project is now: finish() records what it writes
@@ -149,15 +161,19 @@ def add_resources(
     existing = dict(manifest.resources)
     fresh: list[Resource] = []
     skipped: list[str] = []
+    changed: list[Resource] = []
     for resource in resources:
         if resource.name in existing:
-            if existing[resource.name] != resource.field_texts():
+            if existing[resource.name] == resource.field_texts():
+                skipped.append(resource.name)
+            elif change_existing:
+                changed.append(resource)
+            else:
                 raise ResourceExistsError(
                     f"resource {resource.name!r} already exists with fields"
-                    f" {' '.join(existing[resource.name])}; choose another name (changing fields"
-                    " of an existing resource is done in its model plus `make migration`)"
+                    f" {' '.join(existing[resource.name])}; change them with `layerkit generate field"
+                    f" {resource.name} FIELD... [--remove NAME]`, or choose another name"
                 )
-            skipped.append(resource.name)
         else:
             fresh.append(resource)
     build = Build(
@@ -196,13 +212,36 @@ def add_resources(
                 )
     for resource in dependency_order(fresh, set(existing)):
         add_resource(build, resource, None if version is None else [version])
-    if fresh:
+    merge = None
+    if changed:
+        merge = _change_existing(build, before, changed, force=force)
+    elif fresh:
         record_base(build)
     plan = build_plan(build.workspace, owned=build.owned, recorded=recorded, force=force)
+    if merge is not None:
+        plan.warnings += merge_warnings(merge)
     if skipped:
         plan.warnings.append(f"already in the project with the same fields, skipped: {', '.join(skipped)}")
-    added = ", ".join(r.name for r in fresh)
-    return _report(plan, dry_run=dry_run, message=f"added {added} to {root}", done="updated")
+    done = [f"added {', '.join(r.name for r in fresh)}"] if fresh else []
+    done += [f"changed {r.name} ({describe(recorded_resource(before, r.name), r)})" for r in changed]
+    return _report(plan, dry_run=dry_run, message=f"{'; '.join(done)} in {root}", done="updated")
+
+
+def _change_existing(build: Build, before: Manifest, changed: list[Resource], *, force: bool) -> Merge:
+    """The fields of resources the project has, as a spec gives them: a migration each, and
+    every generated file merged with the disk (after the spec's new resources are added)."""
+    if before.version != __version__:
+        raise LayerkitError(
+            f"this project was made by layerkit {before.version}: bring it to {__version__} first"
+            " with `layerkit update`, then apply the spec again"
+        )
+    raise_problems(
+        unknown_references(changed, set(build.manifest.resources)), "the spec", UnknownReferenceError
+    )
+    finish(build)  # the new resources' files, formatted and recorded
+    for resource in changed:
+        change_fields(build, recorded_resource(before, resource.name), resource)
+    return regenerate(build, before, force=force)
 
 
 def add_version(
@@ -326,7 +365,9 @@ def apply_spec(
     existing = frozenset(load_manifest(find_project_root(directory or Path.cwd())).resources)
     # refs may name existing resources
     spec = load_spec(spec_path, name="spec", existing=existing, presets=PRESET_NAMES)
-    return add_resources(list(spec.resources), directory=directory, force=force, dry_run=dry_run)
+    return add_resources(
+        list(spec.resources), directory=directory, force=force, dry_run=dry_run, change_existing=True
+    )
 
 
 def _route_file(preset: Preset, manifest: Manifest, resource: Resource) -> tuple[str, str] | None:

@@ -8,22 +8,19 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from layerkit.version import __version__
 from layerkit.actions import Report, _report
-from layerkit.edit.migrations import NextMigration, next_migration
-from layerkit.errors import ConflictError, FieldSyntaxError, LayerkitError, UnknownReferenceError
+from layerkit.errors import FieldSyntaxError, LayerkitError, UnknownReferenceError
 from layerkit.io.manifest import Manifest, find_project_root, load_manifest
 from layerkit.io.workspace import Workspace
 from layerkit.plan.builders import Build, recorded_resource
 from layerkit.plan.plan import build_plan
-from layerkit.plan.regenerate import generated_before, merge_into, write_records
-from layerkit.plan.replay import rendered, replay_build
+from layerkit.plan.regenerate import change_fields as change_fields_of
+from layerkit.plan.regenerate import describe, drop_table, merge_warnings, regenerate
 from layerkit.presets import get_preset
-from layerkit.render.engine import format_python
-from layerkit.render.field_migration import check_field_changes, render_drop_migration, render_field_migration
 from layerkit.spec.fields import Field
-from layerkit.spec.model import Resource, make_resource, raise_problems
+from layerkit.spec.model import make_resource, raise_problems
 from layerkit.spec.names import resource_names
+from layerkit.version import __version__
 
 
 def _open(directory: Path | None) -> tuple[Path, Manifest]:
@@ -49,57 +46,20 @@ def _build(root: Path, manifest: Manifest) -> Build:
 def _regenerate(
     root: Path,
     before: Manifest,
-    after: Manifest,
+    build: Build,
     *,
-    migration: tuple[str, str] | None = None,
     force: bool,
     markers: bool,
     dry_run: bool,
     message: str,
 ) -> Report:
-    """Render the project for `after`, merge it into the project as it is (made for `before`)."""
-    build = _build(root, after)
-    theirs_build = replay_build(root, after)
-    theirs = rendered(theirs_build)
-    base = generated_before(build, before, theirs_build.edited)
-    if migration is not None:
-        path, text = migration
-        build.workspace.write(path, text)
-        build.history.add(path)
-    merge = merge_into(build, base, theirs, force=force, markers=markers)
-    if merge.conflicts and not markers:
-        listed = [f"{path} ({why})" for path, why in merge.conflicts.items()]
-        raise ConflictError(
-            f"{len(listed)} file(s) cannot be merged: {', '.join(merge.conflicts)}; nothing was"
-            " written (merge them by hand and rerun; or --conflicts markers writes both versions with"
-            " conflict markers; --force takes layerkit's version)",
-            conflicts=listed,
-        )
-    write_records(build, theirs)
+    """Merge the project rendered for `build.manifest` into the project (made for `before`)."""
+    merge = regenerate(build, before, force=force, markers=markers)
     plan = build_plan(build.workspace, owned=set(), recorded={}, force=True)
-    if merge.markers:
-        plan.warnings.append(
-            f"conflict markers written in {', '.join(merge.markers)}: resolve them (`<<<<<<<`), then"
-            " run `layerkit check`"
-        )
-    kept = sorted(set(merge.conflicts) - set(merge.markers))
-    if kept:
-        plan.warnings.append(f"kept as you have them (layerkit's change not applied): {', '.join(kept)}")
+    plan.warnings += merge_warnings(merge)
     report = _report(plan, dry_run=dry_run, message=message, done="updated")
     report.conflicts = sorted(merge.conflicts)
     return report
-
-
-def _migration(build: Build, slug: str) -> tuple[NextMigration, str]:
-    layout = build.layout
-    migration = next_migration(
-        build.workspace, f"{layout.migrations_dir}/versions", scheme=layout.migrations.revision
-    )
-    return migration, layout.migration_path(migration.revision, slug)
-
-
-def _formatted(build: Build, path: str, text: str) -> str:
-    return format_python({path: text}, first_party=build.layout.first_party_packages())[path]
 
 
 def change_fields(
@@ -147,34 +107,19 @@ def change_fields(
         if f.target not in manifest.resources
     ]
     raise_problems(missing, f"the change of {name!r}", UnknownReferenceError)
-    after = copy.deepcopy(manifest)
-    after.resources[name] = new.field_texts()
-    if after.resources[name] == manifest.resources[name]:
+    if new.field_texts() == manifest.resources[name]:
         return _nothing(root)
-    check_field_changes(old, new)
-    build = _build(root, after)
-    migration, path = _migration(build, f"change_{name}")
-    text = render_field_migration(build.project, build.layout, old, new, build.known, migration)
-    changed = _describe(old, new)
+    build = _build(root, copy.deepcopy(manifest))
+    path = change_fields_of(build, old, new)
     return _regenerate(
         root,
         manifest,
-        after,
-        migration=(path, _formatted(build, path, text)),
+        build,
         force=force,
         markers=markers,
         dry_run=dry_run,
-        message=f"changed {name!r} ({changed}) in {root}; run `make migrate` to apply {path}",
+        message=f"changed {name!r} ({describe(old, new)}) in {root}; run `make migrate` to apply {path}",
     )
-
-
-def _describe(old: Resource, new: Resource) -> str:
-    before = {f.name: f.to_text() for f in old.fields}
-    after = {f.name: f.to_text() for f in new.fields}
-    parts = [f"+{after[n]}" for n in after if n not in before]
-    parts += [f"-{n}" for n in before if n not in after]
-    parts += [f"{before[n]} -> {after[n]}" for n in after if n in before and before[n] != after[n]]
-    return ", ".join(parts)
 
 
 def _nothing(root: Path) -> Report:
@@ -195,17 +140,15 @@ def destroy(
     """`layerkit destroy resource|route|service NAME`: its files, registrations, contract entries
     and record go; a resource's table is dropped by a new migration."""
     root, manifest = _open(directory)
-    after = copy.deepcopy(manifest)
+    build = _build(root, copy.deepcopy(manifest))
+    after = build.manifest
     migration = None
     if kind == "resource":
         _check_destroyable(manifest, name)
-        build = _build(root, manifest)
-        resource = recorded_resource(manifest, name)
+        migration = drop_table(build, recorded_resource(manifest, name))
         for table in (after.resources, after.served, after.forks):
             table.pop(name, None)
-        next_one, path = _migration(build, f"drop_{name}")
-        text = render_drop_migration(build.project, build.layout, resource, build.known, next_one)
-        migration = (path, _formatted(build, path, text))
+        del build.known[name]
     elif kind == "route":
         if name not in manifest.routes:
             raise LayerkitError(_unknown("route", name, list(manifest.routes)))
@@ -215,16 +158,15 @@ def destroy(
             raise LayerkitError(_unknown("service", name, manifest.services))
         after.services.remove(name)
     after.order = [entry for entry in after.order if entry != f"{kind}:{name}"]
+    applied = f"; run `make migrate` to apply {migration}" if migration else ""
     return _regenerate(
         root,
         manifest,
-        after,
-        migration=migration,
+        build,
         force=force,
         markers=markers,
         dry_run=dry_run,
-        message=f"destroyed {kind} {name!r} in {root}"
-        + (f"; run `make migrate` to apply {migration[0]}" if migration else ""),
+        message=f"destroyed {kind} {name!r} in {root}{applied}",
     )
 
 
@@ -256,12 +198,12 @@ def update_project(
     resources, merged three ways into every generated file."""
     root = find_project_root(directory or Path.cwd())
     manifest = load_manifest(root, updating=True)
-    after = copy.deepcopy(manifest)
-    after.version = __version__
+    build = _build(root, copy.deepcopy(manifest))
+    build.manifest.version = __version__
     return _regenerate(
         root,
         manifest,
-        after,
+        build,
         force=force,
         markers=markers,
         dry_run=dry_run,

@@ -6,13 +6,13 @@ import logging
 
 import typer
 
-from layerkit.version import __version__
 from layerkit.cli import apply as apply_command
 from layerkit.cli import change as change_command
 from layerkit.cli import generate as generate_command
 from layerkit.cli import inspection as inspection_command
 from layerkit.cli import new as new_command
 from layerkit.cli import presets as presets_command
+from layerkit.version import __version__
 
 app = typer.Typer(
     name="layerkit",

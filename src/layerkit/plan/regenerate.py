@@ -6,12 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from layerkit.version import __version__
+from layerkit.edit.migrations import NextMigration, next_migration
+from layerkit.errors import ConflictError
 from layerkit.io.base_store import BASE, base_document, load_base
 from layerkit.io.manifest import MANIFEST, Manifest, content_hash
 from layerkit.plan.builders import Build
 from layerkit.plan.merge import merge_file
-from layerkit.plan.replay import replay
+from layerkit.plan.replay import rendered, replay, replay_build
+from layerkit.render.engine import format_python
+from layerkit.render.field_migration import check_field_changes, render_drop_migration, render_field_migration
+from layerkit.spec.model import Resource
+from layerkit.version import __version__
 
 
 @dataclass
@@ -72,3 +77,79 @@ def write_records(build: Build, theirs: dict[str, str]) -> None:
         build.manifest.files[path] = content_hash(build.workspace.pending[path])
     build.workspace.write(MANIFEST, build.manifest.to_toml())
     build.workspace.write(BASE, base_document(__version__, theirs))
+
+
+def regenerate(build: Build, before: Manifest, *, force: bool = False, markers: bool = False) -> Merge:
+    """Render the project for `build.manifest` and merge it into the workspace (the project as
+    it is, made for `before`, with whatever the command added to it already). Conflicts stop
+    here — nothing is written — unless `markers` writes them or `force` takes layerkit's side."""
+    theirs_build = replay_build(build.workspace.root, build.manifest)
+    theirs = rendered(theirs_build)
+    base = generated_before(build, before, theirs_build.edited)
+    merge = merge_into(build, base, theirs, force=force, markers=markers)
+    if merge.conflicts and not markers:
+        listed = [f"{path} ({why})" for path, why in merge.conflicts.items()]
+        raise ConflictError(
+            f"{len(listed)} file(s) cannot be merged: {', '.join(merge.conflicts)}; nothing was"
+            " written (merge them by hand and rerun; or --conflicts markers writes both versions with"
+            " conflict markers; --force takes layerkit's version)",
+            conflicts=listed,
+        )
+    write_records(build, theirs)
+    return merge
+
+
+def describe(old: Resource, new: Resource) -> str:
+    """A change of fields in one line: +added, -removed, old -> new."""
+    before = {f.name: f.to_text() for f in old.fields}
+    after = {f.name: f.to_text() for f in new.fields}
+    parts = [f"+{after[n]}" for n in after if n not in before]
+    parts += [f"-{n}" for n in before if n not in after]
+    parts += [f"{before[n]} -> {after[n]}" for n in after if n in before and before[n] != after[n]]
+    return ", ".join(parts)
+
+
+def merge_warnings(merge: Merge) -> list[str]:
+    """What the report says about conflicts written with markers or kept as the user has them."""
+    warnings = []
+    if merge.markers:
+        warnings.append(
+            f"conflict markers written in {', '.join(merge.markers)}: resolve them (`<<<<<<<`), then"
+            " run `layerkit check`"
+        )
+    kept = sorted(set(merge.conflicts) - set(merge.markers))
+    if kept:
+        warnings.append(f"kept as you have them (layerkit's change not applied): {', '.join(kept)}")
+    return warnings
+
+
+def change_fields(build: Build, old: Resource, new: Resource) -> str:
+    """Record `new`'s fields for the resource and write the migration that changes its table;
+    returns the migration's path."""
+    check_field_changes(old, new)
+    build.manifest.resources[new.name] = new.field_texts()
+    migration = _next(build)
+    text = render_field_migration(build.project, build.layout, old, new, build.known, migration)
+    return _write_migration(build, migration, f"change_{new.name}", text)
+
+
+def drop_table(build: Build, resource: Resource) -> str:
+    """The migration that drops a destroyed resource's table; returns its path."""
+    migration = _next(build)
+    text = render_drop_migration(build.project, build.layout, resource, build.known, migration)
+    return _write_migration(build, migration, f"drop_{resource.name}", text)
+
+
+def _next(build: Build) -> NextMigration:
+    layout = build.layout
+    return next_migration(
+        build.workspace, f"{layout.migrations_dir}/versions", scheme=layout.migrations.revision
+    )
+
+
+def _write_migration(build: Build, migration: NextMigration, slug: str, text: str) -> str:
+    layout = build.layout
+    path = layout.migration_path(migration.revision, slug)
+    build.workspace.write(path, format_python({path: text}, first_party=layout.first_party_packages())[path])
+    build.history.add(path)
+    return path

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from layerkit.version import __version__
 from layerkit.io.base_store import BASE, base_document
 from layerkit.io.manifest import MANIFEST, Manifest
 from layerkit.io.workspace import BlankWorkspace
@@ -20,6 +19,7 @@ from layerkit.plan.routes import add_route, serve_routes
 from layerkit.presets import get_preset
 from layerkit.spec.names import service_names
 from layerkit.spec.routes import route_from_record
+from layerkit.version import __version__
 
 
 def replay(root: Path, manifest: Manifest) -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from layerkit.io.base_store import BASE, base_document
+from layerkit.io.base_store import BASE, base_document, load_base
 from layerkit.io.manifest import MANIFEST, Manifest
 from layerkit.io.workspace import BlankWorkspace
 from layerkit.layouts import SERVICE_FEATURE
@@ -69,7 +69,16 @@ def _served(manifest: Manifest, fresh: Manifest, name: str) -> list[str] | None:
 
 def record_base(build: Build, files: dict[str, str] | None = None) -> None:
     """Finish a command: format and record what it wrote, and keep what layerkit generates for
-    the manifest it leaves (`files` when the caller rendered it already)."""
+    the manifest it leaves (`files` when the caller rendered it already).
+
+    In a project an older layerkit made, what that version generated stays the record of the
+    files it made (`layerkit update` merges from there); only files new to the record are this
+    version's. Without an older record there is nothing to keep: none is written."""
     finish(build)
-    rendered = replay(build.workspace.root, build.manifest) if files is None else files
-    build.workspace.write(BASE, base_document(__version__, rendered))
+    version, rendered = __version__, replay(build.workspace.root, build.manifest) if files is None else files
+    if build.manifest.version != __version__:
+        stored = load_base(build.workspace.root)
+        if stored is None:
+            return
+        version, rendered = stored[0], {**rendered, **stored[1]}
+    build.workspace.write(BASE, base_document(version, rendered))

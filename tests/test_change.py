@@ -53,7 +53,7 @@ def test_a_field_added_reaches_every_layer_with_a_migration(cli: Cli, tmp_path: 
     assert code == 0, err
     assert fields_of(project, "book")[-1] == "subtitle:str:optional:max=80"
     (migration,) = report["created"]
-    assert "/versions/" in migration and "change_book" in migration
+    assert "/versions/" in migration and "subtitle_to_book" in migration
     changed = [p for p in report["modified"] if p not in (BASE, ".layerkit.toml")]
     assert changed and all(before[p] != snapshot(project)[p] for p in changed)
     texts = "".join((project / p).read_text() for p in changed)
@@ -137,7 +137,7 @@ def test_apply_with_an_edited_spec_changes_the_fields(cli: Cli, shop: Path, tmp_
     edited.write_text(spec)
     code, out, err = cli("apply", edited, "--dry-run", cwd=shop)
     assert code == 0, err
-    assert "likes" in out and "change_review" in out
+    assert "likes" in out and "likes_to_review" in out
     code, _, err = cli("apply", edited, cwd=shop)
     assert code == 0, err
     assert "likes:int:optional" in fields_of(shop, "review")  # in the spec's order

@@ -17,6 +17,7 @@ from layerkit.plan.plan import build_plan
 from layerkit.plan.regenerate import change_fields as change_fields_of
 from layerkit.plan.regenerate import describe, drop_table, merge_warnings, regenerate
 from layerkit.presets import get_preset
+from layerkit.render.field_migration import check_drop
 from layerkit.spec.fields import Field
 from layerkit.spec.model import make_resource, raise_problems
 from layerkit.spec.names import resource_names
@@ -71,6 +72,7 @@ def change_fields(
     force: bool = False,
     dry_run: bool = False,
     markers: bool = False,
+    filled: bool = False,
 ) -> Report:
     """`layerkit generate field RESOURCE FIELD... [--remove NAME]`: a field with a new name is
     added, one with an existing name takes the new definition; every layer and a migration follow."""
@@ -110,7 +112,8 @@ def change_fields(
     if new.field_texts() == manifest.resources[name]:
         return _nothing(root)
     build = _build(root, copy.deepcopy(manifest))
-    path = change_fields_of(build, old, new)
+    path = change_fields_of(build, old, new, filled=filled)
+    applied = f"; run `make migrate` to apply {path}" if path else " (no table change: no migration)"
     return _regenerate(
         root,
         manifest,
@@ -118,7 +121,7 @@ def change_fields(
         force=force,
         markers=markers,
         dry_run=dry_run,
-        message=f"changed {name!r} ({describe(old, new)}) in {root}; run `make migrate` to apply {path}",
+        message=f"changed {name!r} ({describe(old, new)}) in {root}{applied}",
     )
 
 
@@ -177,18 +180,8 @@ def _unknown(kind: str, name: str, known: list[str]) -> str:
 def _check_destroyable(manifest: Manifest, name: str) -> None:
     if name not in manifest.resources:
         raise LayerkitError(_unknown("resource", name, list(manifest.resources)))
-    users = [
-        f"{other}.{f.name}"
-        for other in manifest.resources
-        if other != name
-        for f in recorded_resource(manifest, other).refs
-        if f.target == name
-    ]
-    if users:
-        raise LayerkitError(
-            f"cannot destroy {name!r}: {', '.join(users)} reference(s) it; remove those fields first"
-            f" (`layerkit generate field RESOURCE --remove FIELD`) or destroy those resources"
-        )
+    others = [recorded_resource(manifest, other) for other in manifest.resources]
+    check_drop(recorded_resource(manifest, name), others)
 
 
 def update_project(

@@ -48,6 +48,14 @@ def field(
         list[str] | None,
         typer.Option("--remove", metavar="NAME", help="Remove this field (repeatable).", show_default=False),
     ] = None,
+    filled: Annotated[
+        bool,
+        typer.Option(
+            "--filled",
+            help="A field made required has a value in every row already: the migration checks it"
+            " (and stops if one is empty) instead of asking for a default.",
+        ),
+    ] = False,
     directory: ProjectDir = None,
     dry_run: DryRun = False,
     as_json: AsJson = False,
@@ -82,6 +90,7 @@ def field(
             force=force,
             dry_run=dry_run,
             markers=conflicts is Conflicts.markers,
+            filled=filled,
         )
 
     run(action, as_json=as_json)

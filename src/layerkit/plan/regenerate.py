@@ -13,8 +13,13 @@ from layerkit.io.manifest import MANIFEST, Manifest, content_hash
 from layerkit.plan.builders import Build
 from layerkit.plan.merge import merge_file
 from layerkit.plan.replay import rendered, replay, replay_build
-from layerkit.render.engine import format_python
-from layerkit.render.field_migration import check_field_changes, render_drop_migration, render_field_migration
+from layerkit.render.field_migration import (
+    check_field_changes,
+    field_migration_slug,
+    render_drop_migration,
+    render_field_migration,
+    schema_changed,
+)
 from layerkit.spec.model import Resource
 from layerkit.version import __version__
 
@@ -123,20 +128,23 @@ def merge_warnings(merge: Merge) -> list[str]:
     return warnings
 
 
-def change_fields(build: Build, old: Resource, new: Resource) -> str:
-    """Record `new`'s fields for the resource and write the migration that changes its table;
-    returns the migration's path."""
-    check_field_changes(old, new)
+def change_fields(build: Build, old: Resource, new: Resource, *, filled: bool = False) -> str | None:
+    """Record `new`'s fields for the resource and write the migration that changes its table
+    (none when only what the schemas check changed: a default, a bound); returns its path.
+    `filled`: the user vouches that every row has a value for a column made required."""
+    check_field_changes(old, new, filled=filled)
     build.manifest.resources[new.name] = new.field_texts()
+    if not schema_changed(old, new, build.known):
+        return None
     migration = _next(build)
-    text = render_field_migration(build.project, build.layout, old, new, build.known, migration)
-    return _write_migration(build, migration, f"change_{new.name}", text)
+    text = render_field_migration(build.preset, old, new, build.known, migration, filled=filled)
+    return _write_migration(build, migration, field_migration_slug(old, new), text)
 
 
 def drop_table(build: Build, resource: Resource) -> str:
     """The migration that drops a destroyed resource's table; returns its path."""
     migration = _next(build)
-    text = render_drop_migration(build.project, build.layout, resource, build.known, migration)
+    text = render_drop_migration(build.preset, resource, build.known, migration)
     return _write_migration(build, migration, f"drop_{resource.name}", text)
 
 
@@ -150,6 +158,6 @@ def _next(build: Build) -> NextMigration:
 def _write_migration(build: Build, migration: NextMigration, slug: str, text: str) -> str:
     layout = build.layout
     path = layout.migration_path(migration.revision, slug)
-    build.workspace.write(path, format_python({path: text}, first_party=layout.first_party_packages())[path])
+    build.workspace.write(path, text)  # formatted by the renderer
     build.history.add(path)
     return path

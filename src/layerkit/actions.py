@@ -125,7 +125,7 @@ def create_project(
         add_resource(build, resource)
     for route in spec.routes:  # BackAnt's spec: routes serving mocks
         add_route(build, route)
-    record_base(build)
+    record_base(build, whole=True)
     plan = build_plan(build.workspace, owned=build.owned, recorded={}, force=force)
     resources = f" with {len(spec.resources)} resource(s)" if spec.resources else ""
     return _report(

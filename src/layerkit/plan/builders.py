@@ -51,6 +51,9 @@ class Build:
     edited: set[str] = field(default_factory=set)  # shared files edited in place
     # migrations written: history, applied to databases, never rendered again (plan/replay.py)
     history: set[str] = field(default_factory=set)
+    # a render of what the manifest already holds (plan/replay.py): its names were checked when
+    # they were added, and its contract is written once, at the end
+    replaying: bool = False
 
     @property
     def layout(self) -> Layout:
@@ -231,7 +234,9 @@ def recorded_resource(manifest: Manifest, name: str) -> Resource:
     return make_resource(name, [parse_field(text) for text in manifest.resources[name]])
 
 
-def update_contracts_of(build: Build) -> None:
+def update_contracts_of(build: Build, *, now: bool = False) -> None:
+    if build.replaying and not now:
+        return
     manifest = build.manifest
     homes = {name: manifest.home(name) for name in build.known}
     forks = [(build.known[name], v) for name, versions in manifest.forks.items() for v in versions]
@@ -355,7 +360,8 @@ def finish(build: Build, *, record: bool = True) -> None:
     first_party = build.layout.first_party_packages()
     owned = [p for p in sorted(build.owned) if p.endswith(".py")]
     for path, text in format_python({p: ws.pending[p] for p in owned}, first_party=first_party).items():
-        _check_names(build, path, text)
+        if not build.replaying:
+            _check_names(build, path, text)
         ws.write(path, text)
     shared = [p for p in sorted(build.edited - build.owned) if p.endswith(".py")]
     formatted = format_python(

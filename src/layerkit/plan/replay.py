@@ -39,7 +39,7 @@ def replay_build(root: Path, manifest: Manifest) -> Build:
     gated = any(a.feature == SERVICE_FEATURE for a in preset.layout.project)
     features = [f for f in manifest.features if not (f == SERVICE_FEATURE and gated and manifest.services)]
     fresh = Manifest(__version__, manifest.preset, manifest.name, manifest.database, features=features)
-    build = Build(workspace=BlankWorkspace(root), preset=preset, manifest=fresh, known={})
+    build = Build(workspace=BlankWorkspace(root), preset=preset, manifest=fresh, known={}, replaying=True)
     add_project_files(build)
     for kind, name in manifest.in_order():  # as they were added: refs first, registrations in order
         if kind == "resource":
@@ -55,6 +55,8 @@ def replay_build(root: Path, manifest: Manifest) -> Build:
             versions.fork(build, name, version)
     for service in manifest.services:
         builders.add_service(build, service_names(service))
+    if build.workspace.read("pyproject.toml") is not None:
+        builders.update_contracts_of(build, now=True)
     finish(build, record=False)
     return build
 
@@ -67,18 +69,20 @@ def _served(manifest: Manifest, fresh: Manifest, name: str) -> list[str] | None:
     return [version for version in manifest.served[name] if version in fresh.versions]
 
 
-def record_base(build: Build, files: dict[str, str] | None = None) -> None:
+def record_base(build: Build, *, whole: bool = False) -> None:
     """Finish a command: format and record what it wrote, and keep what layerkit generates for
-    the manifest it leaves (`files` when the caller rendered it already).
+    the manifest it leaves (`whole`: the build rendered the project from nothing — `new` — so
+    its files are that render).
 
     In a project an older layerkit made, what that version generated stays the record of the
     files it made (`layerkit update` merges from there); only files new to the record are this
     version's. Without an older record there is nothing to keep: none is written."""
     finish(build)
-    version, rendered = __version__, replay(build.workspace.root, build.manifest) if files is None else files
+    files = rendered(build) if whole else replay(build.workspace.root, build.manifest)
+    version = __version__
     if build.manifest.version != __version__:
         stored = load_base(build.workspace.root)
         if stored is None:
             return
-        version, rendered = stored[0], {**rendered, **stored[1]}
-    build.workspace.write(BASE, base_document(version, rendered))
+        version, files = stored[0], {**files, **stored[1]}
+    build.workspace.write(BASE, base_document(version, files))

@@ -1,5 +1,5 @@
 """Changing what exists — `generate field`, `destroy`, `update` — keeps every edit of the user's:
-golden scenarios of a layerkit change × a user edit in the same hunk / another hunk × a file
+golden scenarios of a layerkit change x a user edit in the same hunk / another hunk x a file
 the user deleted or renamed, and the refusals (nothing written)."""
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ PRESETS = ["fastapi", "fastapi-layered", "fastapi-services", "flask-subapps", "f
 
 @pytest.fixture
 def shop(cli: Cli, tmp_path: Path) -> Path:
-    code, _, err = cli("new", "--spec", EXAMPLES / "bookshop.yaml", "--dir", "shop", "--no-input", cwd=tmp_path)
+    code, _, err = cli(
+        "new", "--spec", EXAMPLES / "bookshop.yaml", "--dir", "shop", "--no-input", cwd=tmp_path
+    )
     assert code == 0, err
     return tmp_path / "shop"
 
@@ -44,7 +46,9 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @pytest.mark.parametrize("preset", PRESETS)
 def test_a_field_added_reaches_every_layer_with_a_migration(cli: Cli, tmp_path: Path, preset: str) -> None:
-    code, _, err = cli("new", "--spec", EXAMPLES / "bookshop.yaml", "--dir", "p", "--preset", preset, cwd=tmp_path)
+    code, _, err = cli(
+        "new", "--spec", EXAMPLES / "bookshop.yaml", "--dir", "p", "--preset", preset, cwd=tmp_path
+    )
     assert code == 0, err
     project = tmp_path / "p"
     before = snapshot(project)
@@ -67,7 +71,9 @@ def test_fields_are_altered_and_removed_in_place(cli: Cli, shop: Path) -> None:
     code, _, err = cli("g", "field", "book", "title:str:max=300", "--remove", "pages", cwd=shop)
     assert code == 0, err
     fields = fields_of(shop, "book")
-    assert fields[0] == "title:str:index:max=300" if "index" in fields[0] else fields[0] == "title:str:max=300"
+    assert (
+        fields[0] == "title:str:index:max=300" if "index" in fields[0] else fields[0] == "title:str:max=300"
+    )
     assert not any(f.startswith("pages:") for f in fields)
     model = (shop / "app/books/models.py").read_text()
     assert "String(300)" in model and "pages" not in model
@@ -75,7 +81,11 @@ def test_fields_are_altered_and_removed_in_place(cli: Cli, shop: Path) -> None:
 
 def test_a_user_edit_in_another_hunk_is_merged(cli: Cli, shop: Path) -> None:
     schemas = shop / "app/books/schemas.py"
-    edit(schemas, '"""', '"""\n# my note about books: kept\n', )
+    edit(
+        schemas,
+        '"""',
+        '"""\n# my note about books: kept\n',
+    )
     code, _, err = cli("g", "field", "book", "subtitle:str?", cwd=shop)
     assert code == 0, err
     text = schemas.read_text()
@@ -117,8 +127,20 @@ def test_force_takes_layerkits_version_of_a_conflict(cli: Cli, shop: Path) -> No
         (["book", "x:nope"], "unknown type"),
         (["book", "editor:ref=person?"], "unknown resource 'person'"),
         (["book"], "give fields to add or change"),
-        (["review", "--remove", "book", "--remove", "rating", "--remove", "body", "--remove", "reviewed_at"],
-         "would have no field left"),
+        (
+            [
+                "review",
+                "--remove",
+                "book",
+                "--remove",
+                "rating",
+                "--remove",
+                "body",
+                "--remove",
+                "reviewed_at",
+            ],
+            "would have no field left",
+        ),
     ],
 )
 def test_bad_field_changes_are_refused_and_change_nothing(
@@ -132,7 +154,11 @@ def test_bad_field_changes_are_refused_and_change_nothing(
 
 
 def test_apply_with_an_edited_spec_changes_the_fields(cli: Cli, shop: Path, tmp_path: Path) -> None:
-    spec = (EXAMPLES / "bookshop.yaml").read_text().replace("      body: text?\n", "      body: text?\n      likes: int?\n")
+    spec = (
+        (EXAMPLES / "bookshop.yaml")
+        .read_text()
+        .replace("      body: text?\n", "      body: text?\n      likes: int?\n")
+    )
     edited = tmp_path / "edited.yaml"
     edited.write_text(spec)
     code, out, err = cli("apply", edited, "--dry-run", cwd=shop)
@@ -148,7 +174,9 @@ def test_apply_with_an_edited_spec_changes_the_fields(cli: Cli, shop: Path, tmp_
 
 @pytest.mark.parametrize("preset", PRESETS)
 def test_destroy_removes_a_resource_and_drops_its_table(cli: Cli, tmp_path: Path, preset: str) -> None:
-    code, _, err = cli("new", "--spec", EXAMPLES / "bookshop.yaml", "--dir", "p", "--preset", preset, cwd=tmp_path)
+    code, _, err = cli(
+        "new", "--spec", EXAMPLES / "bookshop.yaml", "--dir", "p", "--preset", preset, cwd=tmp_path
+    )
     assert code == 0, err
     project = tmp_path / "p"
     code, out, err = cli("destroy", "resource", "review", "--json", cwd=project)
@@ -215,7 +243,10 @@ def as_made_by_an_older_layerkit(project: Path, path: str, ours: str, older: str
     edit(project / path, ours, older)
     text = (project / ".layerkit.toml").read_text().replace('version = "0.2.0"', 'version = "0.1.0"', 1)
     digest = hashlib.sha256((project / path).read_bytes()).hexdigest()
-    lines = [line if not line.startswith(f'"{path}" = ') else f'"{path}" = "{digest}"' for line in text.splitlines()]
+    lines = [
+        line if not line.startswith(f'"{path}" = ') else f'"{path}" = "{digest}"'
+        for line in text.splitlines()
+    ]
     (project / ".layerkit.toml").write_text("\n".join(lines) + "\n")
 
 
@@ -281,7 +312,12 @@ def test_update_and_a_file_the_user_deleted_or_renamed(cli: Cli, shop: Path, gon
 def test_a_manifest_from_a_newer_layerkit_is_refused(cli: Cli, shop: Path) -> None:
     edit(shop / ".layerkit.toml", 'version = "0.2.0"', 'version = "9.0.0"')
     before = snapshot(shop)
-    for args in (["g", "resource", "shelf", "name:str"], ["update"], ["list"], ["destroy", "resource", "review"]):
+    for args in (
+        ["g", "resource", "shelf", "name:str"],
+        ["update"],
+        ["list"],
+        ["destroy", "resource", "review"],
+    ):
         code, _, err = cli(*args, cwd=shop)
         assert code == 1 and "layerkit 9.0.0, newer than this one" in err, (args, err)
         assert len(err.strip().splitlines()) == 1

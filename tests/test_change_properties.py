@@ -21,7 +21,13 @@ from tests.conftest import Cli
 from tests.test_change import BASE, as_made_by_an_older_layerkit
 
 RUFF = str(Path(sys.executable).parent / "ruff")
-FIELDS = ["note:str?:max=40", "rank:int:default=0", "flag:bool:default=false", "seen_on:date?", "code:str:default=x"]
+FIELDS = [
+    "note:str?:max=40",
+    "rank:int:default=0",
+    "flag:bool:default=false",
+    "seen_on:date?",
+    "code:str:default=x",
+]
 
 
 @st.composite
@@ -73,7 +79,9 @@ def older_template(project: Path, seed: int) -> None:
 @pytest.mark.parametrize("preset", ["fastapi", "flask-layered"])
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sequence=steps())
-def test_no_user_line_is_ever_lost(cli: Cli, tmp_path: Path, preset: str, sequence: list[tuple[str, object]]) -> None:
+def test_no_user_line_is_ever_lost(
+    cli: Cli, tmp_path: Path, preset: str, sequence: list[tuple[str, object]]
+) -> None:
     project = tmp_path / "p"
     shutil.rmtree(project, ignore_errors=True)
     code, _, err = cli("new", "p", "--preset", preset, "--no-input", cwd=tmp_path)
@@ -113,7 +121,9 @@ def test_no_user_line_is_ever_lost(cli: Cli, tmp_path: Path, preset: str, sequen
         on_disk = project / path
         if not on_disk.is_file() or path in conflicted or code != 0:
             continue
-        kept = [line for line in on_disk.read_text().splitlines() if not line.strip().startswith("# user line")]
+        kept = [
+            line for line in on_disk.read_text().splitlines() if not line.strip().startswith("# user line")
+        ]
         assert kept == text.splitlines(), f"{path}: not layerkit's render plus the user's lines"
     for path in generated_python(project):
         ast.parse((project / path).read_text(), path)

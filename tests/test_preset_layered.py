@@ -48,7 +48,14 @@ SEED_TREE = {
 }
 # What we add to each folder, and why (everything else the seed does not name).
 OUR_ADDITIONS = {
-    ".": [".dockerignore", ".env.example", ".gitignore", ".layerkit.base.json", ".layerkit.toml", "pyproject.toml"],
+    ".": [
+        ".dockerignore",
+        ".env.example",
+        ".gitignore",
+        ".layerkit.base.json",
+        ".layerkit.toml",
+        "pyproject.toml",
+    ],
     "app/api": ["errors.py", "health.py"],  # the one JSON error body; /health and /ready
     "app/core": ["types.py"],  # the field types every schema and model shares
     # the data layer's foundation: declarative base, column types, compiled statements, drivers,

@@ -111,7 +111,11 @@ def test_the_first_service_turns_celery_on_once(cli: Cli, project: Path) -> None
     assert code == 0
     changed = {path for path, digest in snapshot(project).items() if before.get(path) != digest}
     # the second service adds its own files; the contract and the manifest are the only edits
-    assert {path for path in changed if path in before} == {".layerkit.base.json", ".layerkit.toml", "pyproject.toml"}
+    assert {path for path in changed if path in before} == {
+        ".layerkit.base.json",
+        ".layerkit.toml",
+        "pyproject.toml",
+    }
 
 
 def test_a_rerun_is_nothing_to_do(cli: Cli, project: Path) -> None:

@@ -66,7 +66,12 @@ def test_the_plan_of_a_version_with_a_fork(cli: Cli, bookshop: Path) -> None:
     report = json.loads(out)
     assert code == 0 and report["status"] == "dry-run"
     assert report["created"] == sorted(["app/api/v2.py", *FORK_OF_BOOK])
-    assert report["modified"] == [".layerkit.base.json", ".layerkit.toml", "app/api/router.py", "pyproject.toml"]
+    assert report["modified"] == [
+        ".layerkit.base.json",
+        ".layerkit.toml",
+        "app/api/router.py",
+        "pyproject.toml",
+    ]
     assert snapshot(bookshop) == before
 
 
@@ -401,7 +406,12 @@ def test_flask_a_fork_moves_v2_to_its_own_code_and_v1_is_untouched(cli: Cli, fla
     code, out, _ = cli("g", "version", "v2", "--fork", "book", "--dry-run", "--json", cwd=flask_bookshop)
     report = json.loads(out)
     assert code == 0 and report["created"] == FLASK_FORK_OF_BOOK
-    assert report["modified"] == [".layerkit.base.json", ".layerkit.toml", "app/api/v2/v2.py", "pyproject.toml"]
+    assert report["modified"] == [
+        ".layerkit.base.json",
+        ".layerkit.toml",
+        "app/api/v2/v2.py",
+        "pyproject.toml",
+    ]
     v2 = flask_bookshop / "app/api/v2/v2.py"
     lines = v2.read_text().splitlines()
     assert cli("g", "version", "v2", "--fork", "book", cwd=flask_bookshop)[0] == 0

@@ -331,3 +331,13 @@ def test_an_older_manifest_makes_other_commands_suggest_update(
     code, _, err = cli("g", "resource", "shelf", "name:str", cwd=shop)
     assert code == 0, err
     assert "made by layerkit 0.1.0; run `layerkit update`" in caplog.text
+
+
+def test_check_fails_on_conflict_markers_left_by_a_merge(cli: Cli, shop: Path) -> None:
+    model = shop / "app/books/models.py"
+    edit(model, "    pages:", "    # mine\n    pages:")
+    assert cli("g", "field", "book", "--remove", "pages", "--conflicts", "markers", cwd=shop)[0] == 0
+    code, out, _ = cli("check", "drift", "--json", cwd=shop)
+    (drift,) = json.loads(out)["checks"]
+    assert code == 1 and drift["status"] == "failed"
+    assert [f["path"] for f in drift["findings"] if f["kind"] == "conflict"] == ["app/books/models.py"]

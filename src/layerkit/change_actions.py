@@ -11,16 +11,13 @@ from pathlib import Path
 from layerkit.actions import Report, _report
 from layerkit.errors import FieldSyntaxError, LayerkitError, UnknownReferenceError
 from layerkit.io.manifest import Manifest, find_project_root, load_manifest
-from layerkit.io.workspace import Workspace
-from layerkit.plan.builders import Build, recorded_resource
+from layerkit.plan.builders import Build, project_build, recorded_resource
 from layerkit.plan.plan import build_plan
 from layerkit.plan.regenerate import change_fields as change_fields_of
 from layerkit.plan.regenerate import describe, drop_table, merge_warnings, regenerate
-from layerkit.presets import get_preset
 from layerkit.render.field_migration import check_drop
 from layerkit.spec.fields import Field
 from layerkit.spec.model import make_resource, raise_problems
-from layerkit.spec.names import resource_names
 from layerkit.version import __version__
 
 
@@ -33,15 +30,6 @@ def _open(directory: Path | None) -> tuple[Path, Manifest]:
             " with `layerkit update` (then run this command again)"
         )
     return root, manifest
-
-
-def _build(root: Path, manifest: Manifest) -> Build:
-    return Build(
-        workspace=Workspace(root),
-        preset=get_preset(manifest.preset),
-        manifest=manifest,
-        known={name: resource_names(name) for name in manifest.resources},
-    )
 
 
 def _regenerate(
@@ -111,7 +99,7 @@ def change_fields(
     raise_problems(missing, f"the change of {name!r}", UnknownReferenceError)
     if new.field_texts() == manifest.resources[name]:
         return _nothing(root)
-    build = _build(root, copy.deepcopy(manifest))
+    build = project_build(root, copy.deepcopy(manifest))
     path = change_fields_of(build, old, new, filled=filled)
     applied = f"; run `make migrate` to apply {path}" if path else " (no table change: no migration)"
     return _regenerate(
@@ -143,7 +131,7 @@ def destroy(
     """`layerkit destroy resource|route|service NAME`: its files, registrations, contract entries
     and record go; a resource's table is dropped by a new migration."""
     root, manifest = _open(directory)
-    build = _build(root, copy.deepcopy(manifest))
+    build = project_build(root, copy.deepcopy(manifest))
     after = build.manifest
     migration = None
     if kind == "resource":
@@ -191,7 +179,7 @@ def update_project(
     resources, merged three ways into every generated file."""
     root = find_project_root(directory or Path.cwd())
     manifest = load_manifest(root, updating=True)
-    build = _build(root, copy.deepcopy(manifest))
+    build = project_build(root, copy.deepcopy(manifest))
     build.manifest.version = __version__
     return _regenerate(
         root,

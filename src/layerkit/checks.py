@@ -24,6 +24,7 @@ from layerkit.errors import EXIT_OK, EXIT_USER_ERROR, LayerkitError, NotAProject
 from layerkit.io.manifest import MANIFEST, Manifest, content_hash, find_project_root, load_manifest
 from layerkit.io.project_tools import ToolRun, beside, missing_module, project_python, python_path, run_tool
 from layerkit.layouts import FIRST_VERSION, Layout
+from layerkit.plan.merge import CONFLICT_START
 from layerkit.presets import get_preset
 from layerkit.spec.names import resource_names
 from layerkit.spec.routes import route_names
@@ -190,7 +191,10 @@ def check_drift(root: Path, manifest: Manifest, layout: Layout) -> CheckResult:
             findings.append(_missing(path, owner))
         else:
             text = target.read_text(encoding="utf-8", errors="replace")  # as plans read files
-            if content_hash(text) != recorded:
+            if CONFLICT_START in text.splitlines():
+                message = f"{path} holds conflict markers of a merge (`{CONFLICT_START}`): resolve them"
+                findings.append(Finding("conflict", message, path, owner))
+            elif content_hash(text) != recorded:
                 message = f"{path}: edited by you" + (f" ({owner})" if owner else "")
                 findings.append(Finding("edited", message, path, owner))
     # a resource's files layerkit has no record of (a manifest edited by hand) must exist too
@@ -204,8 +208,10 @@ def check_drift(root: Path, manifest: Manifest, layout: Layout) -> CheckResult:
     note = f"; {edited} file(s) edited by you" if edited else ""
     if problems:
         missing_count = sum(f.kind == "missing" for f in problems)
-        extra_count = len(problems) - missing_count
+        conflict_count = sum(f.kind == "conflict" for f in problems)
+        extra_count = len(problems) - missing_count - conflict_count
         what = [f"{missing_count} file(s) missing"] if missing_count else []
+        what += [f"{conflict_count} file(s) with conflict markers"] if conflict_count else []
         what += [f"{extra_count} resource(s) {MANIFEST} does not know"] if extra_count else []
         return CheckResult("drift", FAILED, ", ".join(what) + note, findings)
     return CheckResult("drift", OK, f"every file layerkit recorded is there{note}", findings)

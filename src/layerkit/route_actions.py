@@ -6,28 +6,16 @@ from pathlib import Path
 
 from layerkit.actions import Report, _report
 from layerkit.errors import LayerkitError, ResourceExistsError
-from layerkit.io.manifest import Manifest, find_project_root, load_manifest
-from layerkit.io.workspace import Workspace
-from layerkit.plan.builders import Build
+from layerkit.io.manifest import find_project_root, load_manifest
+from layerkit.plan.builders import project_build
 from layerkit.plan.plan import build_plan
 from layerkit.plan.replay import record_base
 from layerkit.plan.routes import add_route, write_route
-from layerkit.presets import get_preset
-from layerkit.spec.names import resource_names
 from layerkit.spec.routes import Endpoint, Route, check_subroute_name, make_endpoint, route_from_record
 
 
 def _describe(endpoint: Endpoint) -> str:
     return f"method {endpoint.method} and " + ("a mock" if endpoint.has_mock else "no mock")
-
-
-def _build(root: Path, manifest: Manifest) -> Build:
-    return Build(
-        workspace=Workspace(root),
-        preset=get_preset(manifest.preset),
-        manifest=manifest,
-        known={name: resource_names(name) for name in manifest.resources},
-    )
 
 
 def generate_route(
@@ -36,7 +24,7 @@ def generate_route(
     """A route serving its mock (or BackAnt's placeholder) until it is given fields."""
     root = find_project_root(directory or Path.cwd())
     manifest = load_manifest(root)
-    build = _build(root, manifest)
+    build = project_build(root, manifest)
     recorded = dict(manifest.files)
     existing = manifest.routes.get(route.name)
     skipped = False
@@ -84,7 +72,7 @@ def generate_subroute(
         )
     route = route_from_record(route_name, entry)
     check_subroute_name(route_name, sub.name)
-    build = _build(root, manifest)
+    build = project_build(root, manifest)
     recorded = dict(manifest.files)  # as on disk now: finish() records the new content
     url = f"{build.layout.api_prefix()}/{route.names.url}/{sub.name}"
     existing = route.subroute(sub.name)
@@ -114,7 +102,7 @@ def apply_routes(
     project already has as asked is skipped, what it has otherwise is an error."""
     root = find_project_root(directory or Path.cwd())
     manifest = load_manifest(root)
-    build = _build(root, manifest)
+    build = project_build(root, manifest)
     recorded = dict(manifest.files)
     done: list[str] = []
     for route in routes:

@@ -3,6 +3,7 @@ what exists, by a three-way merge that keeps every edit of yours."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -104,52 +105,35 @@ destroy_app = typer.Typer(
 )
 
 
-def _destroy(kind: str, name: str, directory: ProjectDir, dry_run: bool, as_json: bool, force: bool) -> None:
-    def action() -> Report:
-        from layerkit.change_actions import destroy
-
-        return destroy(kind, name, directory=directory, force=force, dry_run=dry_run)
-
-    run(action, as_json=as_json)
-
-
 DestroyForce = Annotated[bool, typer.Option("--force", help="Delete its files even where you edited them.")]
+DESTROYS = {
+    "resource": "Remove a resource and drop its table (refused while another resource references it).",
+    "route": "Remove a route (`generate route`) and its subroutes.",
+    "service": "Remove a service package (`generate service`) and its tests.",
+}
 
 
-@destroy_app.command("resource")
-def destroy_resource(
-    name: Annotated[str, typer.Argument(metavar="NAME")],
-    directory: ProjectDir = None,
-    dry_run: DryRun = False,
-    as_json: AsJson = False,
-    force: DestroyForce = False,
-) -> None:
-    """Remove a resource and drop its table (refused while another resource references it)."""
-    _destroy("resource", name, directory, dry_run, as_json, force)
+def _destroyer(kind: str) -> Callable[..., None]:
+    def command(
+        name: Annotated[str, typer.Argument(metavar="NAME")],
+        directory: ProjectDir = None,
+        dry_run: DryRun = False,
+        as_json: AsJson = False,
+        force: DestroyForce = False,
+    ) -> None:
+        def action() -> Report:
+            from layerkit.change_actions import destroy
+
+            return destroy(kind, name, directory=directory, force=force, dry_run=dry_run)
+
+        run(action, as_json=as_json)
+
+    command.__doc__ = DESTROYS[kind]
+    return command
 
 
-@destroy_app.command("route")
-def destroy_route(
-    name: Annotated[str, typer.Argument(metavar="NAME")],
-    directory: ProjectDir = None,
-    dry_run: DryRun = False,
-    as_json: AsJson = False,
-    force: DestroyForce = False,
-) -> None:
-    """Remove a route (`generate route`) and its subroutes."""
-    _destroy("route", name, directory, dry_run, as_json, force)
-
-
-@destroy_app.command("service")
-def destroy_service(
-    name: Annotated[str, typer.Argument(metavar="NAME")],
-    directory: ProjectDir = None,
-    dry_run: DryRun = False,
-    as_json: AsJson = False,
-    force: DestroyForce = False,
-) -> None:
-    """Remove a service package (`generate service`) and its tests."""
-    _destroy("service", name, directory, dry_run, as_json, force)
+for _kind in DESTROYS:
+    destroy_app.command(_kind)(_destroyer(_kind))
 
 
 def update(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 from layerkit.edit.contracts import add_dependencies, add_requirements, update_contracts
 from layerkit.edit.migrations import next_migration
@@ -22,7 +23,7 @@ from layerkit.layouts import (
     Registration,
     module_of,
 )
-from layerkit.presets import Preset
+from layerkit.presets import Preset, get_preset
 from layerkit.render.engine import format_python, rebound_name, render, render_template
 from layerkit.render.family_context import (
     ProjectInfo,
@@ -33,7 +34,7 @@ from layerkit.render.family_context import (
 )
 from layerkit.spec.fields import parse_field
 from layerkit.spec.model import Resource, make_resource
-from layerkit.spec.names import ResourceNames, ServiceNames
+from layerkit.spec.names import ResourceNames, ServiceNames, resource_names
 from layerkit.spec.routes import route_names
 from layerkit.spec.versions import code_version, in_order
 
@@ -86,6 +87,16 @@ class Build:
             raise EditError(f"{path} is missing: restore it (layerkit registers every resource there)")
         self.workspace.write(path, change(source))
         self.edited.add(path)
+
+
+def project_build(root: Path, manifest: Manifest) -> Build:
+    """The build of a command on an existing project: its files as they are, its resources known."""
+    return Build(
+        workspace=Workspace(root),
+        preset=get_preset(manifest.preset),
+        manifest=manifest,
+        known={name: resource_names(name) for name in manifest.resources},
+    )
 
 
 def add_project_files(build: Build) -> None:

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+YOURS, LAYERKIT = "yours (on disk)", "layerkit"  # the two sides, as conflict markers name them
+CONFLICT_START = f"<<<<<<< {YOURS}"  # the first line of a conflict written with markers
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -41,8 +44,8 @@ def _merge3(base: str, ours: str, theirs: str) -> tuple[str, bool]:
     )
     clean = not any(region[0] == "conflict" for region in merger.merge_regions())
     lines = merger.merge_lines(
-        name_a="yours (on disk)",
-        name_b="layerkit",
+        name_a=YOURS,
+        name_b=LAYERKIT,
         start_marker="<<<<<<<",
         mid_marker="=======",
         end_marker=">>>>>>>",
@@ -52,7 +55,7 @@ def _merge3(base: str, ours: str, theirs: str) -> tuple[str, bool]:
 
 def _two_way(ours: str, theirs: str) -> str:
     """The whole file as one conflict: there is no base to merge from."""
-    return f"<<<<<<< yours (on disk)\n{_terminated(ours)}=======\n{_terminated(theirs)}>>>>>>> layerkit\n"
+    return f"{CONFLICT_START}\n{_terminated(ours)}=======\n{_terminated(theirs)}>>>>>>> {LAYERKIT}\n"
 
 
 def _terminated(text: str) -> str:

@@ -341,3 +341,16 @@ def test_check_fails_on_conflict_markers_left_by_a_merge(cli: Cli, shop: Path) -
     (drift,) = json.loads(out)["checks"]
     assert code == 1 and drift["status"] == "failed"
     assert [f["path"] for f in drift["findings"] if f["kind"] == "conflict"] == ["app/books/models.py"]
+
+
+def test_update_of_a_project_made_before_layerkit_kept_its_record(cli: Cli, shop: Path) -> None:
+    """No .layerkit.base.json (layerkit 0.1.0): the recorded hashes tell what was generated as
+    it is rendered now; an edit of the user's there is kept, a file of unknown origin conflicts."""
+    (shop / BASE).unlink()
+    edit(shop / ".layerkit.toml", 'version = "0.2.0"', 'version = "0.1.0"')
+    service = shop / "app/books/service.py"
+    service.write_text(service.read_text() + "\n\n# mine\n")
+    code, _, err = cli("update", cwd=shop)
+    assert code == 0, err
+    assert service.read_text().endswith("# mine\n") and (shop / BASE).is_file()
+    assert manifest(shop)["layerkit"]["version"] == "0.2.0"  # type: ignore[index]

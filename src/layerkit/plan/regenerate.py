@@ -30,22 +30,29 @@ class Merge:
     markers: list[str] = field(default_factory=list)  # conflicts written with conflict markers
 
 
-def generated_before(build: Build, manifest: Manifest, shared: set[str]) -> dict[str, str]:
+def generated_before(
+    build: Build, manifest: Manifest, theirs: dict[str, str], shared: set[str]
+) -> dict[str, str]:
     """What layerkit generated for `manifest` (the project as it is): its record, or — for a
-    project made before layerkit kept one — this layerkit's render, when it made the project;
-    otherwise only the files the user has not touched since, unless layerkit edits them in place
-    (`shared`: a registration's file also holds the user's lines, its hash proves nothing)."""
+    project made before layerkit kept one — this layerkit's render, when it made the project.
+
+    Otherwise what the recorded hashes prove: a file whose hash is that of the new render
+    (`theirs`) was generated as it is rendered now; one whose content still has its hash is as
+    layerkit wrote it — unless layerkit edits it in place (`shared`: a registration's file holds
+    the user's lines too). Any other file has no known base: merging it is a conflict."""
     stored = load_base(build.workspace.root)
     if stored is not None:
         return stored[1]
     if manifest.version == __version__:
         return replay(build.workspace.root, manifest)
-    untouched = {}
+    known = {}
     for path, recorded in manifest.files.items():
         text = build.workspace.read_disk(path)
-        if text is not None and content_hash(text) == recorded and path not in shared:
-            untouched[path] = text
-    return untouched
+        if path in theirs and content_hash(theirs[path]) == recorded:
+            known[path] = theirs[path]
+        elif text is not None and content_hash(text) == recorded and path not in shared:
+            known[path] = text
+    return known
 
 
 def merge_into(
@@ -90,7 +97,7 @@ def regenerate(build: Build, before: Manifest, *, force: bool = False, markers: 
     here — nothing is written — unless `markers` writes them or `force` takes layerkit's side."""
     theirs_build = replay_build(build.workspace.root, build.manifest)
     theirs = rendered(theirs_build)
-    base = generated_before(build, before, theirs_build.edited)
+    base = generated_before(build, before, theirs, theirs_build.edited)
     merge = merge_into(build, base, theirs, force=force, markers=markers)
     if merge.conflicts and not markers:
         listed = [f"{path} ({why})" for path, why in merge.conflicts.items()]

@@ -153,6 +153,30 @@ def test_bad_field_changes_are_refused_and_change_nothing(
     assert snapshot(shop) == before
 
 
+@pytest.mark.parametrize("preset", PRESETS)
+def test_a_field_can_reference_a_resource_made_after_its_own(cli: Cli, tmp_path: Path, preset: str) -> None:
+    """The project is rendered again in the order things were added: book before shelf, whose
+    table book's new ref points at (the render of book's files knows shelf all the same)."""
+    code, _, err = cli(
+        "new", "--spec", EXAMPLES / "bookshop.yaml", "--dir", "p", "--preset", preset, cwd=tmp_path
+    )
+    assert code == 0, err
+    project = tmp_path / "p"
+    assert cli("g", "resource", "shelf", "name:str", cwd=project)[0] == 0
+    code, out, err = cli("g", "field", "book", "shelf:ref?", "--json", cwd=project)
+    assert code == 0, err
+    report = json.loads(out)
+    assert any("shelf_to_book" in path for path in report["created"])
+    assert any('"shelf.id"' in (project / path).read_text() for path in report["modified"])
+    # later commands render the project from its manifest again: the ref still resolves
+    assert cli("g", "resource", "tag", "label:str", cwd=project)[0] == 0
+    code, _, err = cli("destroy", "resource", "shelf", cwd=project)
+    assert code == 1 and "book.shelf" in err
+    assert cli("g", "field", "book", "--remove", "shelf", cwd=project)[0] == 0
+    code, _, err = cli("destroy", "resource", "shelf", cwd=project)
+    assert code == 0, err
+
+
 def test_apply_with_an_edited_spec_changes_the_fields(cli: Cli, shop: Path, tmp_path: Path) -> None:
     spec = (
         (EXAMPLES / "bookshop.yaml")

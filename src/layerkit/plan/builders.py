@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -120,8 +120,16 @@ def add_version(build: Build, version: str) -> None:
     build.manifest.added("version", version)
 
 
-def add_resource(build: Build, resource: Resource, versions: list[str] | None = None) -> None:
-    """A resource's code, served in `versions` (default: every version of the project)."""
+def add_resource(
+    build: Build,
+    resource: Resource,
+    versions: list[str] | None = None,
+    *,
+    targets: Mapping[str, ResourceNames] | None = None,
+) -> None:
+    """A resource's code, served in `versions` (default: every version of the project).
+    `targets`: resources its refs may point at that are added after it (a replay of the manifest:
+    `generate field` gave it a ref to a newer resource)."""
     names = resource.names
     layout = build.layout
     for candidate in {names.singular, names.plural}:
@@ -141,8 +149,9 @@ def add_resource(build: Build, resource: Resource, versions: list[str] | None = 
     migration = next_migration(
         build.workspace, f"{layout.migrations_dir}/versions", scheme=layout.migrations.revision
     )
+    known = {**targets, **build.known} if targets else build.known
     context = resource_context(
-        build.project, layout, resource, build.known, migration, version=home, modules_of=build.modules_of
+        build.project, layout, resource, known, migration, version=home, modules_of=build.modules_of
     )
     paths = layout.resource_paths(
         names, revision=migration.revision, slug=f"create_{names.singular}", version=home

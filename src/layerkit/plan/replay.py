@@ -17,7 +17,7 @@ from layerkit.plan import builders, versions
 from layerkit.plan.builders import Build, add_project_files, add_resource, finish, recorded_resource
 from layerkit.plan.routes import add_route, serve_routes
 from layerkit.presets import get_preset
-from layerkit.spec.names import service_names
+from layerkit.spec.names import resource_names, service_names
 from layerkit.spec.routes import route_from_record
 from layerkit.version import __version__
 
@@ -41,9 +41,13 @@ def replay_build(root: Path, manifest: Manifest) -> Build:
     fresh = Manifest(__version__, manifest.preset, manifest.name, manifest.database, features=features)
     build = Build(workspace=BlankWorkspace(root), preset=preset, manifest=fresh, known={}, replaying=True)
     add_project_files(build)
-    for kind, name in manifest.in_order():  # as they were added: refs first, registrations in order
+    # A ref may point at a newer resource (`generate field book shelf:ref?`): every resource is a
+    # target from the start, and each is added where it was, registrations in their order.
+    targets = {name: resource_names(name) for name in manifest.resources}
+    for kind, name in manifest.in_order():
         if kind == "resource":
-            add_resource(build, recorded_resource(manifest, name), _served(manifest, fresh, name))
+            resource = recorded_resource(manifest, name)
+            add_resource(build, resource, _served(manifest, fresh, name), targets=targets)
         elif kind == "route":
             add_route(build, route_from_record(name, manifest.routes[name]))
         elif name not in fresh.versions:  # as `generate version`: it serves what exists

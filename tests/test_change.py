@@ -378,3 +378,19 @@ def test_update_of_a_project_made_before_layerkit_kept_its_record(cli: Cli, shop
     assert code == 0, err
     assert service.read_text().endswith("# mine\n") and (shop / BASE).is_file()
     assert manifest(shop)["layerkit"]["version"] == "0.2.0"  # type: ignore[index]
+
+
+def test_a_merged_edit_stays_yours_for_later_commands(cli: Cli, shop: Path) -> None:
+    """After a merge, a file holding the user's lines is still "edited": a later command that
+    writes it whole (a subroute renders its route's files again) stops instead of overwriting."""
+    assert cli("g", "route", "ping", cwd=shop)[0] == 0
+    router = shop / "app/ping/router.py"
+    first = router.read_text().splitlines()[0]
+    router.write_text(router.read_text() + "\n\n# my own note\n")
+    as_made_by_an_older_layerkit(shop, "app/ping/router.py", first, '"""Older words."""')
+    code, _, err = cli("update", cwd=shop)
+    assert code == 0, err
+    assert router.read_text().startswith(first) and router.read_text().endswith("# my own note\n")
+    code, _, err = cli("g", "subroute", "ping", "pong", cwd=shop)
+    assert code == 1 and "app/ping/router.py" in err
+    assert router.read_text().endswith("# my own note\n")

@@ -31,6 +31,7 @@ from layerkit.presets import get_preset
 from layerkit.spec.names import resource_names
 from tests.conftest import EXAMPLES, snapshot
 from tests.e2e.helpers import generate, own_tests, project_env, run, static_checks, tool
+from tests.test_change import as_made_by_an_older_layerkit
 
 pytestmark = pytest.mark.e2e
 
@@ -322,6 +323,18 @@ def test_a_project_grows_and_shrinks_with_rows_in_its_tables(
         del growth.counts["shelf"]
 
     growth.step("destroy resource shelf", destroy_shelf)
+
+    def update_from_an_older_layerkit() -> None:
+        # As if an older layerkit had worded the edited module's docstring otherwise: `update`
+        # brings this one's words, in the same file as the hand edit (another hunk), both kept.
+        path = str(edited.relative_to(project))
+        first = edited.read_text().splitlines()[0]
+        older = '"""Older words."""' if first.endswith('"""') and len(first) > 6 else '"""Older words.'
+        as_made_by_an_older_layerkit(project, path, first, older)
+        growth.layerkit("update")
+        assert edited.read_text().splitlines()[0] == first
+
+    growth.step("update from an older layerkit", update_from_an_older_layerkit)
     # book still references author: refused, no file changed
     growth.refused("destroy", "resource", "author", message="book.author")
     assert growth.column("book", "title") == [titles] * 2

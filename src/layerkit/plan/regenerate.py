@@ -59,7 +59,8 @@ def merge_into(
     build: Build, base: dict[str, str], theirs: dict[str, str], *, force: bool = False, markers: bool = False
 ) -> Merge:
     """Merge `theirs` (the new render) into the workspace; `force` takes layerkit's version of
-    every conflict. Records the new hashes and the new base (`theirs`)."""
+    every conflict. A file's recorded hash becomes its render's: one holding lines of the user's
+    stays "edited by you", so that no later command overwrites it unasked."""
     ws, result = build.workspace, Merge()
     for path in sorted(set(base) | set(theirs)):
         ours = ws.read(path)
@@ -72,6 +73,8 @@ def merge_into(
                 result.conflicts[path] = outcome.conflict
                 if markers and content != ours:
                     result.markers.append(path)
+        if content is not None and path in theirs:
+            build.manifest.files[path] = content_hash(theirs[path])
         if content == ours:
             continue
         if content is None:
@@ -79,7 +82,6 @@ def merge_into(
             build.manifest.files.pop(path, None)
         else:
             ws.write(path, content)
-            build.manifest.files[path] = content_hash(content)
     return result
 
 

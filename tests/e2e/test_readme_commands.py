@@ -69,6 +69,11 @@ def test_layerkit_readme_using_it_runs_as_written(tmp_path: Path) -> None:
     assert (tmp_path / "layered/app/database/data_layer/base_dao.py").is_file()
     assert (tmp_path / "bookshop/app/services/mailer/tasks.py").is_file()
     assert (tmp_path / "bookshop/app/core/celery.py").is_file()
+    books = (tmp_path / "bookshop/app/books/models.py").read_text()  # generate field, then a dry run
+    assert "stock" in books and "subtitle" in books and "String(200)" in books
+    assert not (tmp_path / "bookshop/app/tags").exists()  # made, then destroyed
+    assert "tags" not in (tmp_path / "bookshop/app/api/v1.py").read_text()
+    assert list((tmp_path / "bookshop").glob("app/db/migrations/versions/*_drop_tag.py"))
 
 
 def test_layerkit_readme_install_puts_layerkit_on_a_path(tmp_path: Path) -> None:

@@ -101,7 +101,7 @@ def change_fields(
         return _nothing(root)
     build = project_build(root, copy.deepcopy(manifest))
     path = change_fields_of(build, old, new, filled=filled)
-    applied = f"; run `make migrate` to apply {path}" if path else " (no table change: no migration)"
+    applied = _migrate(path) if path else " (no table change: no migration)"
     return _regenerate(
         root,
         manifest,
@@ -111,6 +111,10 @@ def change_fields(
         dry_run=dry_run,
         message=f"changed {name!r} ({describe(old, new)}) in {root}{applied}",
     )
+
+
+def _migrate(migration: str) -> str:
+    return f"; run `make migrate` to apply {migration}"
 
 
 def _nothing(root: Path) -> Report:
@@ -149,7 +153,7 @@ def destroy(
             raise LayerkitError(_unknown("service", name, manifest.services))
         after.services.remove(name)
     after.order = [entry for entry in after.order if entry != f"{kind}:{name}"]
-    applied = f"; run `make migrate` to apply {migration}" if migration else ""
+    applied = _migrate(migration) if migration else ""
     return _regenerate(
         root,
         manifest,

@@ -12,7 +12,14 @@ from layerkit.io.manifest import MANIFEST, Manifest, find_project_root, load_man
 from layerkit.io.workspace import Workspace
 from layerkit.layouts import FIRST_VERSION
 from layerkit.plan import builders, versions
-from layerkit.plan.builders import Build, add_project_files, add_resource, finish, recorded_resource
+from layerkit.plan.builders import (
+    Build,
+    add_project_files,
+    add_resource,
+    finish,
+    project_build,
+    recorded_resource,
+)
 from layerkit.plan.plan import Plan, build_plan
 from layerkit.plan.regenerate import Merge, change_fields, describe, merge_warnings, regenerate
 from layerkit.plan.replay import record_base
@@ -27,7 +34,7 @@ from layerkit.spec.model import (
     raise_problems,
     unknown_references,
 )
-from layerkit.spec.names import check_project_name, resource_names, service_names
+from layerkit.spec.names import check_project_name, service_names
 from layerkit.spec.routes import route_names
 from layerkit.spec.versions import check_version, version_number
 from layerkit.version import __version__
@@ -176,12 +183,7 @@ def add_resources(
                 )
         else:
             fresh.append(resource)
-    build = Build(
-        workspace=Workspace(root),
-        preset=preset,
-        manifest=manifest,
-        known={name: resource_names(name) for name in existing},
-    )
+    build = project_build(root, manifest)
     plurals = {names.plural: name for name, names in build.known.items()}
     for resource in fresh:
         route = next(
@@ -227,14 +229,20 @@ def add_resources(
     return _report(plan, dry_run=dry_run, message=f"{'; '.join(done)} in {root}", done="updated")
 
 
+def require_current(manifest: Manifest) -> None:
+    """Code that changes what exists is merged from what this layerkit generates: a project an
+    older one made is brought to this one first (else the change would update it silently)."""
+    if manifest.version != __version__:
+        raise LayerkitError(
+            f"this project was made by layerkit {manifest.version}: bring it to {__version__} first"
+            " with `layerkit update`, then run this command again"
+        )
+
+
 def _change_existing(build: Build, before: Manifest, changed: list[Resource], *, force: bool) -> Merge:
     """The fields of resources the project has, as a spec gives them: a migration each, and
     every generated file merged with the disk (after the spec's new resources are added)."""
-    if before.version != __version__:
-        raise LayerkitError(
-            f"this project was made by layerkit {before.version}: bring it to {__version__} first"
-            " with `layerkit update`, then apply the spec again"
-        )
+    require_current(before)
     raise_problems(
         unknown_references(changed, set(build.manifest.resources)), "the spec", UnknownReferenceError
     )
@@ -273,12 +281,7 @@ def add_version(
                 f"cannot fork unknown resource {name!r} (the project has: {listed});"
                 f" add it first with `layerkit generate resource {name} FIELD...`"
             )
-    build = Build(
-        workspace=Workspace(root),
-        preset=preset,
-        manifest=manifest,
-        known={name: resource_names(name) for name in manifest.resources},
-    )
+    build = project_build(root, manifest)
     done = []
     if version not in manifest.versions:
         builders.add_version(build, version)
@@ -335,12 +338,7 @@ def add_service(
     root = find_project_root(directory or Path.cwd())
     manifest = load_manifest(root)
     recorded = dict(manifest.files)  # as layerkit wrote them: finish() records the new hashes
-    build = Build(
-        workspace=Workspace(root),
-        preset=get_preset(manifest.preset),
-        manifest=manifest,
-        known={resource: resource_names(resource) for resource in manifest.resources},
-    )
+    build = project_build(root, manifest)
     if names.name not in manifest.services:  # a re-run has nothing to do
         builders.add_service(build, names)
         record_base(build)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from layerkit.actions import Report, _report
+from layerkit.actions import Report, _report, require_current
 from layerkit.errors import FieldSyntaxError, LayerkitError, UnknownReferenceError
 from layerkit.io.manifest import Manifest, find_project_root, load_manifest
 from layerkit.plan.builders import Build, project_build, recorded_resource
@@ -17,18 +17,14 @@ from layerkit.plan.regenerate import change_fields as change_fields_of
 from layerkit.plan.regenerate import describe, drop_table, merge_warnings, regenerate
 from layerkit.render.field_migration import check_drop
 from layerkit.spec.fields import Field
-from layerkit.spec.model import make_resource, raise_problems
+from layerkit.spec.model import make_resource, raise_problems, unknown_references
 from layerkit.version import __version__
 
 
 def _open(directory: Path | None) -> tuple[Path, Manifest]:
     root = find_project_root(directory or Path.cwd())
     manifest = load_manifest(root)
-    if manifest.version != __version__:
-        raise LayerkitError(
-            f"this project was made by layerkit {manifest.version}: bring it to {__version__} first"
-            " with `layerkit update` (then run this command again)"
-        )
+    require_current(manifest)
     return root, manifest
 
 
@@ -91,11 +87,7 @@ def change_fields(
             f" `layerkit destroy resource {name}`"
         )
     new = make_resource(name, new_fields)
-    missing = [
-        f"field {f.name!r} references unknown resource {f.target!r} (known: {', '.join(manifest.resources)})"
-        for f in new.refs
-        if f.target not in manifest.resources
-    ]
+    missing = unknown_references([new], set(manifest.resources))
     raise_problems(missing, f"the change of {name!r}", UnknownReferenceError)
     if new.field_texts() == manifest.resources[name]:
         return _nothing(root)
@@ -130,7 +122,6 @@ def destroy(
     directory: Path | None = None,
     force: bool = False,
     dry_run: bool = False,
-    markers: bool = False,
 ) -> Report:
     """`layerkit destroy resource|route|service NAME`: its files, registrations, contract entries
     and record go; a resource's table is dropped by a new migration."""
@@ -159,7 +150,7 @@ def destroy(
         manifest,
         build,
         force=force,
-        markers=markers,
+        markers=False,  # a file deleted has no lines to mark
         dry_run=dry_run,
         message=f"destroyed {kind} {name!r} in {root}{applied}",
     )

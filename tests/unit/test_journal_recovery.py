@@ -221,3 +221,41 @@ def test_notices_are_logged_as_warnings(tmp_path: Path, caplog: pytest.LogCaptur
         recover(root)
 
     assert [r.levelno for r in caplog.records] == [logging.WARNING]
+
+
+# A change that deletes files (`destroy`, a merge that drops a file): app/api/ is left empty.
+DELETING: dict[str, str | None] = {
+    "app/api/router.py": None,
+    "pyproject.toml": "[project]\nname = 'shop'\nversion = '2'\n",
+    "app/books/__init__.py": "",
+}
+
+
+@pytest.mark.parametrize(
+    ("owner", "name", "call"), [(os, "replace", c) for c in (1, 2, 3)] + [(Path, "unlink", 1)]
+)
+def test_a_deletion_killed_at_any_step_recovers_to_before_or_after(
+    tmp_path: Path, owner: object, name: str, call: int
+) -> None:
+    root, before, after = states(tmp_path, DELETING)
+    assert "app/api" not in after and "app/api/router.py" not in after  # the emptied folder goes too
+
+    assert killed(lambda: write_atomically(root, DELETING), owner, name, call)
+    recover(root)
+
+    assert tree(root) in (before, after)
+    assert tree(root) == (before if (owner, call) == (os, 1) else after)
+
+
+def test_a_failed_move_after_a_deletion_puts_the_deleted_file_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.unit.test_atomic_writes import FailOnMove
+
+    root, before, _ = states(tmp_path, DELETING)
+    monkeypatch.setattr(os, "replace", FailOnMove(2, os.replace))  # app/books/__init__.py fails
+
+    with pytest.raises(OSError, match="disk full"):
+        write_atomically(root, DELETING)
+
+    assert tree(root) == before  # router.py (and its folder) restored, pyproject.toml as it was

@@ -74,8 +74,8 @@ class Manifest:
             "database": self.database,
             "features": sorted(self.features),
             "versions": self.versions,
+            "order": [f"{kind}:{name}" for kind, name in self.in_order()],
         }
-        project["order"] = [f"{kind}:{name}" for kind, name in self.in_order()]
         document: dict[str, object] = {
             "layerkit": {"version": self.version, "preset": self.preset},
             "project": project,

@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 
 from layerkit.edit.contracts import add_dependencies, add_requirements, update_contracts
-from layerkit.edit.migrations import next_migration
+from layerkit.edit.migrations import NextMigration, next_migration
 from layerkit.edit.registration import STRATEGIES
 from layerkit.errors import EditError, InvalidNameError, LayerkitError
 from layerkit.io.manifest import MANIFEST, Manifest, content_hash
@@ -80,6 +80,13 @@ class Build:
         home = self.manifest.home(names.singular)
         code = code_version(home, self.manifest.forks.get(names.singular, []), version)
         return self.layout.code_modules(names, home=home, code=code)
+
+    def next_migration(self) -> NextMigration:
+        """The revision after the head of the project's migrations (pending ones included)."""
+        layout = self.layout
+        return next_migration(
+            self.workspace, f"{layout.migrations_dir}/versions", scheme=layout.migrations.revision
+        )
 
     def edit(self, path: str, change: Callable[[str], str]) -> None:
         source = self.workspace.read(path)
@@ -157,9 +164,7 @@ def add_resource(
     if served:
         build.manifest.served[names.singular] = served
     home = build.manifest.home(names.singular)  # its code is made for the first of them
-    migration = next_migration(
-        build.workspace, f"{layout.migrations_dir}/versions", scheme=layout.migrations.revision
-    )
+    migration = build.next_migration()
     known = {**targets, **build.known} if targets else build.known
     context = resource_context(
         build.project, layout, resource, known, migration, version=home, modules_of=build.modules_of

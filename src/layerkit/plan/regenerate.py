@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from layerkit.edit.migrations import NextMigration, next_migration
+from layerkit.edit.migrations import NextMigration
 from layerkit.errors import ConflictError
 from layerkit.io.base_store import BASE, base_document, load_base
 from layerkit.io.manifest import MANIFEST, Manifest, content_hash
@@ -145,23 +145,16 @@ def change_fields(build: Build, old: Resource, new: Resource, *, filled: bool = 
     build.manifest.resources[new.name] = new.field_texts()
     if not schema_changed(old, new, build.known):
         return None
-    migration = _next(build)
+    migration = build.next_migration()
     text = render_field_migration(build.preset, old, new, build.known, migration, filled=filled)
     return _write_migration(build, migration, field_migration_slug(old, new), text)
 
 
 def drop_table(build: Build, resource: Resource) -> str:
     """The migration that drops a destroyed resource's table; returns its path."""
-    migration = _next(build)
+    migration = build.next_migration()
     text = render_drop_migration(build.preset, resource, build.known, migration)
     return _write_migration(build, migration, f"drop_{resource.name}", text)
-
-
-def _next(build: Build) -> NextMigration:
-    layout = build.layout
-    return next_migration(
-        build.workspace, f"{layout.migrations_dir}/versions", scheme=layout.migrations.revision
-    )
 
 
 def _write_migration(build: Build, migration: NextMigration, slug: str, text: str) -> str:

@@ -142,3 +142,17 @@ def test_the_readme_endpoint_on_postgres(grown: Path, make_database: Callable[[]
     assert "failed" not in output and " passed" in output
     with serve(grown, make_database()) as client:
         exercise_board(client)
+
+
+@pytest.mark.parametrize("preset", ["fastapi-layered", "fastapi-services", "flask-subapps", "flask-layered"])
+def test_every_presets_readme_grows_its_project_as_written(preset: str, tmp_path: Path) -> None:
+    """The other presets' "Growing it" sections (the fastapi README runs whole, above): their
+    resources, the field added to one and their migrations applied."""
+    command = [tool("layerkit"), "new", "fresh", "--preset", preset, "--no-input"]
+    subprocess.run(command, cwd=tmp_path, check=True, capture_output=True)
+    project = tmp_path / "fresh"
+    ran = run_readme(section((project / "README.md").read_text(), "Growing it"), project)
+    assert any(c.startswith("layerkit generate field ticket") for c in ran)
+    assert any(c.split("#")[0].strip() == "make migrate" for c in ran)
+    manifest = (project / ".layerkit.toml").read_text()
+    assert '"due:date:optional"' in manifest and "person" in manifest

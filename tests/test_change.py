@@ -16,13 +16,17 @@ BASE = ".layerkit.base.json"
 PRESETS = ["fastapi", "fastapi-layered", "fastapi-services", "flask-subapps", "flask-layered"]
 
 
-@pytest.fixture
-def shop(cli: Cli, tmp_path: Path) -> Path:
-    code, _, err = cli(
-        "new", "--spec", EXAMPLES / "bookshop.yaml", "--dir", "shop", "--no-input", cwd=tmp_path
-    )
+def bookshop_in(cli: Cli, tmp_path: Path, preset: str = "fastapi") -> Path:
+    """examples/bookshop.yaml (author, book, review) generated in `preset`."""
+    spec = EXAMPLES / "bookshop.yaml"
+    code, _, err = cli("new", "--spec", spec, "--dir", "shop", "--preset", preset, "--no-input", cwd=tmp_path)
     assert code == 0, err
     return tmp_path / "shop"
+
+
+@pytest.fixture
+def shop(cli: Cli, tmp_path: Path) -> Path:
+    return bookshop_in(cli, tmp_path)
 
 
 def manifest(project: Path) -> dict[str, object]:
@@ -46,11 +50,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @pytest.mark.parametrize("preset", PRESETS)
 def test_a_field_added_reaches_every_layer_with_a_migration(cli: Cli, tmp_path: Path, preset: str) -> None:
-    code, _, err = cli(
-        "new", "--spec", EXAMPLES / "bookshop.yaml", "--dir", "p", "--preset", preset, cwd=tmp_path
-    )
-    assert code == 0, err
-    project = tmp_path / "p"
+    project = bookshop_in(cli, tmp_path, preset)
     before = snapshot(project)
     code, out, err = cli("g", "field", "book", "subtitle:str?:max=80", "--json", cwd=project)
     report = json.loads(out)
@@ -157,11 +157,7 @@ def test_bad_field_changes_are_refused_and_change_nothing(
 def test_a_field_can_reference_a_resource_made_after_its_own(cli: Cli, tmp_path: Path, preset: str) -> None:
     """The project is rendered again in the order things were added: book before shelf, whose
     table book's new ref points at (the render of book's files knows shelf all the same)."""
-    code, _, err = cli(
-        "new", "--spec", EXAMPLES / "bookshop.yaml", "--dir", "p", "--preset", preset, cwd=tmp_path
-    )
-    assert code == 0, err
-    project = tmp_path / "p"
+    project = bookshop_in(cli, tmp_path, preset)
     assert cli("g", "resource", "shelf", "name:str", cwd=project)[0] == 0
     code, out, err = cli("g", "field", "book", "shelf:ref?", "--json", cwd=project)
     assert code == 0, err
@@ -198,11 +194,7 @@ def test_apply_with_an_edited_spec_changes_the_fields(cli: Cli, shop: Path, tmp_
 
 @pytest.mark.parametrize("preset", PRESETS)
 def test_destroy_removes_a_resource_and_drops_its_table(cli: Cli, tmp_path: Path, preset: str) -> None:
-    code, _, err = cli(
-        "new", "--spec", EXAMPLES / "bookshop.yaml", "--dir", "p", "--preset", preset, cwd=tmp_path
-    )
-    assert code == 0, err
-    project = tmp_path / "p"
+    project = bookshop_in(cli, tmp_path, preset)
     code, out, err = cli("destroy", "resource", "review", "--json", cwd=project)
     report = json.loads(out)
     assert code == 0, err

@@ -4,7 +4,8 @@ Generates a project with one `item` resource, seeds the same 10,000 rows as ../s
 serves it and the yardsticks (ref_raw: Starlette + raw SQL; ref_fastapi: FastAPI + ORM; for Flask
 presets ref_flask: Flask + sync ORM) one at a time with `uvicorn --workers 2` (`gunicorn -w 2` for
 WSGI apps, a generated one with its own gunicorn.conf.py) on loopback, and loads each with `wrk -t2 -c32` (2 s warm-up, then
-the timed run): GET by id, GET a page of 50, POST. Rounds interleave the apps; tables show medians
+the timed run): GET by id, GET a page of 50, the same page counted (`with_total=true`: judged
+against bench/yardsticks/, the yardsticks whose pages also count), POST. Rounds interleave the apps; tables show medians
 over rounds (errors: all rounds added up), ratios to the yardsticks and the issue's goals. Ends with
 the start-up time of a generated app with 1 and with 50 resources. Needs Debian's `wrk` and, for
 PostgreSQL, a server at 127.0.0.1:5432 (user postgres, trust; BENCH_POSTGRES_URL overrides).
@@ -39,6 +40,7 @@ from api_load import (
     serving,
 )
 from api_report import (
+    COUNTED_LIST,
     DEFAULT_PRESET,
     REF_FASTAPI,
     REF_FLASK,
@@ -98,6 +100,12 @@ class App:
     name: str
     server: ServerSpec
     items_path: str  # where the item collection is served
+    # The cases it has work for: a yardstick whose pages count serves only the counted page;
+    # the others every case but that one; a generated app every case.
+    cases: frozenset[str] | None = None  # None: every case
+
+    def serves(self, case: LoadCase) -> bool:
+        return self.cases is None or case.name in self.cases
 
     @property
     def ready_path(self) -> str:
@@ -146,10 +154,16 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+PLAIN_CASES = frozenset({"by-id", "list", "POST"})  # what the yardsticks of ../shared/perf serve
+COUNTED_CASES = frozenset({COUNTED_LIST})  # what the yardsticks whose pages count serve
+
+
 def load_cases(perf_dir: Path) -> tuple[LoadCase, ...]:
+    page = "?limit=50&offset=0"
     return (
         LoadCase("by-id", perf_dir / "wrk" / "by_id.lua"),
-        LoadCase("list", BENCH_DIR / "wrk" / "list.lua", "?limit=50&offset=0"),
+        LoadCase("list", BENCH_DIR / "wrk" / "list.lua", page),
+        LoadCase(COUNTED_LIST, BENCH_DIR / "wrk" / "list.lua", f"{page}&with_total=true"),
         LoadCase("POST", BENCH_DIR / "wrk" / "post.lua"),
     )
 
@@ -173,16 +187,21 @@ def apps_for(databases: Databases, perf_dir: Path, projects: Mapping[str, Path])
     yardsticks = []
     if any(preset not in FLASK_PRESETS for preset in projects):
         yardsticks += [
-            App(REF_RAW, ServerSpec("ref_raw:app", perf_dir, ref_env), "/items"),
-            App(REF_FASTAPI, ServerSpec("ref_fastapi:app", perf_dir, ref_env), "/items"),
-            App(REF_RAW_TOTAL, ServerSpec("ref_raw_total:app", YARDSTICKS, total_env), "/items"),
+            App(REF_RAW, ServerSpec("ref_raw:app", perf_dir, ref_env), "/items", PLAIN_CASES),
+            App(REF_FASTAPI, ServerSpec("ref_fastapi:app", perf_dir, ref_env), "/items", PLAIN_CASES),
+            App(
+                REF_RAW_TOTAL, ServerSpec("ref_raw_total:app", YARDSTICKS, total_env), "/items", COUNTED_CASES
+            ),
         ]
     if any(preset in FLASK_PRESETS for preset in projects):
         # As its docstring serves it: `gunicorn -w 2` (sync workers); and with the list's total.
         yardsticks += [
-            App(REF_FLASK, ServerSpec("ref_flask:app", perf_dir, ref_env, wsgi=True), "/items"),
+            App(REF_FLASK, ServerSpec("ref_flask:app", perf_dir, ref_env, wsgi=True), "/items", PLAIN_CASES),
             App(
-                REF_FLASK_TOTAL, ServerSpec("ref_flask_total:app", YARDSTICKS, total_env, wsgi=True), "/items"
+                REF_FLASK_TOTAL,
+                ServerSpec("ref_flask_total:app", YARDSTICKS, total_env, wsgi=True),
+                "/items",
+                COUNTED_CASES,
             ),
         ]
     return (*yardsticks, *generated)
@@ -206,7 +225,7 @@ def load(case: LoadCase, app: App, port: int, seconds: int) -> LoadResult:
 
 def measure_app(app: App, cases: Sequence[LoadCase], seconds: int, log: Path) -> dict[str, LoadResult]:
     with serving(app.server, app.ready_path, log) as port:
-        results = {case.name: load(case, app, port, seconds) for case in cases}
+        results = {case.name: load(case, app, port, seconds) for case in cases if app.serves(case)}
     restore(app.server.env["DATABASE_URL"])  # every app and round starts from the same 10,000 rows
     return results
 

@@ -112,7 +112,7 @@ def test_both_versions_serve_the_existing_data(versioned: Versioned, database: s
 
         shelf = client.post("/api/v2/shelves", json={"label": "sf", "book_id": book["id"]})
         assert shelf.status_code == 201, shelf.text
-        assert client.get("/api/v2/shelves").json()["total"] == 1
+        assert len(client.get("/api/v2/shelves").json()["items"]) == 1
         assert client.get("/api/v1/shelves").status_code == 404
 
         spec = client.get("/openapi.json").json()

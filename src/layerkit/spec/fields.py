@@ -58,7 +58,8 @@ TYPE_ALIASES = {
 # and method, attributes of pydantic / SQLAlchemy base classes, and the names a model's class body
 # calls (`sa.String(...)`). Any other name works: the generated class bodies spell every type in PascalCase.
 RESERVED_FIELD_NAMES = frozenset(
-    {"id", "created_at", "updated_at", "limit", "offset", "sort", "filters", "metadata", "registry"}
+    {"id", "created_at", "updated_at", "limit", "offset", "with_total", "sort", "filters", "metadata"}
+    | {"registry"}
     | {"mapped_column", "relationship", "sa"}
     | {"model_config", "model_fields", "dict", "json", "copy", "schema", "schema_json", "validate"}
     | {"construct", "parse_obj", "parse_raw", "parse_file", "from_orm", "update_forward_refs"}

@@ -25,4 +25,11 @@ async def test_missing_author_raises_not_found(service: AuthorService) -> None:
 
 async def test_empty_table_gives_an_empty_page(service: AuthorService) -> None:
     page = await service.search(AuthorQuery(limit=10))
-    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)
+    assert (page.items, page.total, page.limit, page.offset, page.has_more) == (
+        [],
+        None,
+        10,
+        0,
+        False,
+    )
+    assert (await service.search(AuthorQuery(with_total=True))).total == 0

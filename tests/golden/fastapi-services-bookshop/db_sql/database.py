@@ -25,7 +25,15 @@ from sqlalchemy.engine import Dialect
 
 from common.settings import Settings, get_settings
 from db_sql.drivers import Driver, PoolOptions, Rows, dialect_for, driver_for, finish
-from db_sql.statements import PAGE_TOTAL, CompiledStatement, PageStatements, Row, Statement
+from db_sql.statements import (
+    CompiledStatement,
+    PageRows,
+    PageStatements,
+    Row,
+    Statement,
+    cut_page,
+    take_total,
+)
 
 READY_TIMEOUT_SECONDS = 2.0
 # On SQLite a page deeper than this (or sorted or filtered without an index, see
@@ -107,19 +115,32 @@ class Database:
         return rows[0][0] if rows else None
 
     async def fetch_page(
-        self, statements: PageStatements, /, *, limit: int, offset: int, **filters: object
-    ) -> tuple[list[Row], int]:
-        """A page of rows and the total number of rows that match the filters."""
+        self,
+        statements: PageStatements,
+        /,
+        *,
+        limit: int,
+        offset: int,
+        with_total: bool = False,
+        **filters: object,
+    ) -> PageRows:
+        """A page of rows, whether more follow, and (when asked for) the number of rows that match
+        the filters."""
         slow = statements.slow or offset > SLOW_OFFSET
-        values = {"limit": limit, "offset": offset, **filters}
-        compiled, found = await self._run(statements.rows, values, slow=slow)
-        rows = compiled.rows(found)
-        if rows:
-            return rows, rows[0][PAGE_TOTAL]
-        if offset == 0:
-            return rows, 0
-        _compiled, count = await self._run(statements.count, filters, slow=slow)  # past the end
-        return rows, count[0][0]
+        values = {"limit": limit + 1, "offset": offset, **filters}
+        statement = statements.counted if with_total else statements.rows
+        compiled, found = await self._run(statement, values, slow=slow)
+        rows, has_more = cut_page(compiled.rows(found), limit)
+        if not with_total:
+            return PageRows(rows, has_more, None)
+        total = take_total(rows)
+        if total is None:  # an empty page: nothing matches, or it is past the end
+            total = (
+                0
+                if offset == 0
+                else (await self._run(statements.count, filters, slow=slow))[1][0][0]
+            )
+        return PageRows(rows, has_more, total)
 
     async def write(self, statement: Statement, /, **values: object) -> Row | None:
         """One atomic write; inside a transaction a failed write does not spoil the rest."""

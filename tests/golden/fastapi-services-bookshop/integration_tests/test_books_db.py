@@ -24,4 +24,11 @@ async def test_missing_book_raises_not_found(db: BookDb) -> None:
 
 async def test_empty_table_gives_an_empty_page(db: BookDb) -> None:
     page = await db.search(BookQuery(limit=10))
-    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)
+    assert (page.items, page.total, page.limit, page.offset, page.has_more) == (
+        [],
+        None,
+        10,
+        0,
+        False,
+    )
+    assert (await db.search(BookQuery(with_total=True))).total == 0

@@ -22,8 +22,10 @@ class AuthorService:
         return author
 
     async def search(self, query: AuthorQuery) -> AuthorPage:
-        items, total = await self._repository.page(query)
-        return AuthorPage(items=items, total=total, limit=query.limit, offset=query.offset)
+        items, has_more, total = await self._repository.page(query)
+        return AuthorPage(
+            items=items, total=total, limit=query.limit, offset=query.offset, has_more=has_more
+        )
 
     async def create(self, data: AuthorCreate) -> AuthorRead:
         return await self._repository.create(data)

@@ -22,8 +22,10 @@ class BookService:
         return book
 
     async def search(self, query: BookQuery) -> BookPage:
-        items, total = await self._repository.page(query)
-        return BookPage(items=items, total=total, limit=query.limit, offset=query.offset)
+        items, has_more, total = await self._repository.page(query)
+        return BookPage(
+            items=items, total=total, limit=query.limit, offset=query.offset, has_more=has_more
+        )
 
     async def create(self, data: BookCreate) -> BookRead:
         return await self._repository.create(data)

@@ -1,6 +1,6 @@
 """Column types that behave the same on SQLite and PostgreSQL."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime
@@ -33,8 +33,14 @@ class UTCDateTime(TypeDecorator[datetime]):
     def result_processor(
         self, dialect: Dialect, coltype: object
     ) -> Callable[[object], datetime | None]:
-        # Every row of every list passes through here: one C-level parse per value on SQLite.
         return _parse_sqlite if dialect.name == "sqlite" else _read_aware
+
+    def column_converter(
+        self, dialect: Dialect
+    ) -> Callable[[Sequence[object]], list[datetime | None]] | None:
+        """Every value of a column at once (the compiled statements ask for it): every row of
+        every list passes through here. On SQLite a column is parsed in C-level loops."""
+        return _parse_sqlite_column if dialect.name == "sqlite" else None
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -50,6 +56,13 @@ def _parse_sqlite(value: object) -> datetime | None:
         return datetime.fromisoformat(value + "+00:00")  # written as naive UTC text
     except ValueError:  # text written elsewhere, with an offset of its own
         return _as_utc(datetime.fromisoformat(value))
+
+
+def _parse_sqlite_column(values: Sequence[object]) -> list[datetime | None]:
+    try:  # naive UTC text, as written here: no Python frame per value
+        return list(map(datetime.fromisoformat, map("{}+00:00".format, values)))
+    except ValueError:  # NULLs, or text with an offset of its own: value by value
+        return list(map(_parse_sqlite, values))
 
 
 def _read_aware(value: object) -> datetime | None:

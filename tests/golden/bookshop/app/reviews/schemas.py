@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.schemas import PageQuery
 from app.core.types import (
+    Bool,
     DateTime,
     Int,
     NotNull,
@@ -71,9 +72,10 @@ class ReviewRead(BaseModel):
 
 class ReviewPage(BaseModel):
     items: list[ReviewRead]
-    total: Int
+    total: Int | None = Field(description="The matching rows, when asked for (`with_total=true`).")
     limit: Int
     offset: Int
+    has_more: Bool = Field(description="Whether rows follow this page.")
 
 
 class ReviewQuery(PageQuery):

@@ -22,8 +22,10 @@ class ReviewService:
         return review
 
     async def search(self, query: ReviewQuery) -> ReviewPage:
-        items, total = await self._repository.page(query)
-        return ReviewPage(items=items, total=total, limit=query.limit, offset=query.offset)
+        items, has_more, total = await self._repository.page(query)
+        return ReviewPage(
+            items=items, total=total, limit=query.limit, offset=query.offset, has_more=has_more
+        )
 
     async def create(self, data: ReviewCreate) -> ReviewRead:
         return await self._repository.create(data)

@@ -25,4 +25,11 @@ async def test_missing_review_raises_not_found(service: ReviewService) -> None:
 
 async def test_empty_table_gives_an_empty_page(service: ReviewService) -> None:
     page = await service.search(ReviewQuery(limit=10))
-    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)
+    assert (page.items, page.total, page.limit, page.offset, page.has_more) == (
+        [],
+        None,
+        10,
+        0,
+        False,
+    )
+    assert (await service.search(ReviewQuery(with_total=True))).total == 0

@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.schemas import PageQuery
-from app.core.types import DateTime, Int, NotNull, NullFilter, QueryRowId, RowId, Str, Text
+from app.core.types import Bool, DateTime, Int, NotNull, NullFilter, QueryRowId, RowId, Str, Text
 
 ProductCategorySort = Literal[
     "id",
@@ -49,9 +49,10 @@ class ProductCategoryRead(BaseModel):
 
 class ProductCategoryPage(BaseModel):
     items: list[ProductCategoryRead]
-    total: Int
+    total: Int | None = Field(description="The matching rows, when asked for (`with_total=true`).")
     limit: Int
     offset: Int
+    has_more: Bool = Field(description="Whether rows follow this page.")
 
 
 class ProductCategoryQuery(PageQuery):

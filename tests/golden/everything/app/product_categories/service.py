@@ -22,8 +22,10 @@ class ProductCategoryService:
         return product_category
 
     async def search(self, query: ProductCategoryQuery) -> ProductCategoryPage:
-        items, total = await self._repository.page(query)
-        return ProductCategoryPage(items=items, total=total, limit=query.limit, offset=query.offset)
+        items, has_more, total = await self._repository.page(query)
+        return ProductCategoryPage(
+            items=items, total=total, limit=query.limit, offset=query.offset, has_more=has_more
+        )
 
     async def create(self, data: ProductCategoryCreate) -> ProductCategoryRead:
         return await self._repository.create(data)

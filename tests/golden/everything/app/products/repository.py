@@ -33,13 +33,18 @@ class ProductRepository:
         row = await self._database.fetch_one(_BY_ID, id=product_id)
         return None if row is None else ProductRead.model_validate(row)
 
-    async def page(self, query: ProductQuery) -> tuple[list[ProductRead], int]:
+    async def page(self, query: ProductQuery) -> tuple[list[ProductRead], bool, int | None]:
+        """The page's items, whether more follow, and the total when the query asks for it."""
         values, empty = query.filters()
         statements = page_statements(_TABLE, tuple(values), query.sort, empty=empty)
-        rows, total = await self._database.fetch_page(
-            statements, limit=query.limit, offset=query.offset, **values
+        page = await self._database.fetch_page(
+            statements,
+            limit=query.limit,
+            offset=query.offset,
+            with_total=query.with_total,
+            **values,
         )
-        return _MANY.validate_python(rows), total
+        return _MANY.validate_python(page.rows), page.has_more, page.total
 
     async def create(self, data: ProductCreate) -> ProductRead:
         values = data.model_dump()

@@ -128,9 +128,10 @@ class ProductRead(BaseModel):
 
 class ProductPage(BaseModel):
     items: list[ProductRead]
-    total: Int
+    total: Int | None = Field(description="The matching rows, when asked for (`with_total=true`).")
     limit: Int
     offset: Int
+    has_more: Bool = Field(description="Whether rows follow this page.")
 
 
 class ProductQuery(PageQuery):

@@ -22,8 +22,10 @@ class ProductService:
         return product
 
     async def search(self, query: ProductQuery) -> ProductPage:
-        items, total = await self._repository.page(query)
-        return ProductPage(items=items, total=total, limit=query.limit, offset=query.offset)
+        items, has_more, total = await self._repository.page(query)
+        return ProductPage(
+            items=items, total=total, limit=query.limit, offset=query.offset, has_more=has_more
+        )
 
     async def create(self, data: ProductCreate) -> ProductRead:
         return await self._repository.create(data)

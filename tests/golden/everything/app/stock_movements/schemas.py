@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.core.schemas import PageQuery
 from app.core.types import (
     INT32_MAX,
+    Bool,
     DateTime,
     Int,
     NotNull,
@@ -71,9 +72,10 @@ class StockMovementRead(BaseModel):
 
 class StockMovementPage(BaseModel):
     items: list[StockMovementRead]
-    total: Int
+    total: Int | None = Field(description="The matching rows, when asked for (`with_total=true`).")
     limit: Int
     offset: Int
+    has_more: Bool = Field(description="Whether rows follow this page.")
 
 
 class StockMovementQuery(PageQuery):

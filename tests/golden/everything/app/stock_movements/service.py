@@ -22,8 +22,10 @@ class StockMovementService:
         return stock_movement
 
     async def search(self, query: StockMovementQuery) -> StockMovementPage:
-        items, total = await self._repository.page(query)
-        return StockMovementPage(items=items, total=total, limit=query.limit, offset=query.offset)
+        items, has_more, total = await self._repository.page(query)
+        return StockMovementPage(
+            items=items, total=total, limit=query.limit, offset=query.offset, has_more=has_more
+        )
 
     async def create(self, data: StockMovementCreate) -> StockMovementRead:
         return await self._repository.create(data)

@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.schemas import PageQuery
-from app.core.types import Date, DateTime, Int, IsoDate, NotNull, NullFilter, Str, Text
+from app.core.types import Bool, Date, DateTime, Int, IsoDate, NotNull, NullFilter, Str, Text
 
 WarehouseSort = Literal[
     "id",
@@ -54,9 +54,10 @@ class WarehouseRead(BaseModel):
 
 class WarehousePage(BaseModel):
     items: list[WarehouseRead]
-    total: Int
+    total: Int | None = Field(description="The matching rows, when asked for (`with_total=true`).")
     limit: Int
     offset: Int
+    has_more: Bool = Field(description="Whether rows follow this page.")
 
 
 class WarehouseQuery(PageQuery):

@@ -22,8 +22,10 @@ class WarehouseService:
         return warehouse
 
     async def search(self, query: WarehouseQuery) -> WarehousePage:
-        items, total = await self._repository.page(query)
-        return WarehousePage(items=items, total=total, limit=query.limit, offset=query.offset)
+        items, has_more, total = await self._repository.page(query)
+        return WarehousePage(
+            items=items, total=total, limit=query.limit, offset=query.offset, has_more=has_more
+        )
 
     async def create(self, data: WarehouseCreate) -> WarehouseRead:
         return await self._repository.create(data)

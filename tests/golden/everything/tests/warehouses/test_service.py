@@ -25,4 +25,11 @@ async def test_missing_warehouse_raises_not_found(service: WarehouseService) -> 
 
 async def test_empty_table_gives_an_empty_page(service: WarehouseService) -> None:
     page = await service.search(WarehouseQuery(limit=10))
-    assert (page.items, page.total, page.limit, page.offset) == ([], 0, 10, 0)
+    assert (page.items, page.total, page.limit, page.offset, page.has_more) == (
+        [],
+        None,
+        10,
+        0,
+        False,
+    )
+    assert (await service.search(WarehouseQuery(with_total=True))).total == 0

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from app.core.types import Date, DateTime, Int, IsoDate, NotNull, NullFilter, Str, Text
+from app.core.types import Bool, Date, DateTime, Int, IsoDate, NotNull, NullFilter, Str, Text
 from app.utils.pagination import PageQuery
 
 AuthorSort = Literal[
@@ -54,9 +54,10 @@ class AuthorRead(BaseModel):
 
 class AuthorPage(BaseModel):
     items: list[AuthorRead]
-    total: Int
+    total: Int | None = Field(description="The matching rows, when asked for (`with_total=true`).")
     limit: Int
     offset: Int
+    has_more: Bool = Field(description="Whether rows follow this page.")
 
 
 class AuthorQuery(PageQuery):

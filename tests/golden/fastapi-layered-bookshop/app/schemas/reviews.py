@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.types import (
+    Bool,
     DateTime,
     Int,
     NotNull,
@@ -71,9 +72,10 @@ class ReviewRead(BaseModel):
 
 class ReviewPage(BaseModel):
     items: list[ReviewRead]
-    total: Int
+    total: Int | None = Field(description="The matching rows, when asked for (`with_total=true`).")
     limit: Int
     offset: Int
+    has_more: Bool = Field(description="Whether rows follow this page.")
 
 
 class ReviewQuery(PageQuery):

@@ -48,11 +48,20 @@ class BookDb:
     async def search(self, query: BookQuery) -> BookPage:
         values, empty = query.filters()
         statements = page_statements(_TABLE, tuple(values), query.sort, empty=empty)
-        rows, total = await self._database.fetch_page(
-            statements, limit=query.limit, offset=query.offset, **values
+        page = await self._database.fetch_page(
+            statements,
+            limit=query.limit,
+            offset=query.offset,
+            with_total=query.with_total,
+            **values,
         )
-        items = _MANY.validate_python(rows)
-        return BookPage(items=items, total=total, limit=query.limit, offset=query.offset)
+        return BookPage(
+            items=_MANY.validate_python(page.rows),
+            total=page.total,
+            limit=query.limit,
+            offset=query.offset,
+            has_more=page.has_more,
+        )
 
     async def create(self, data: BookCreate) -> BookRead:
         values = data.model_dump()

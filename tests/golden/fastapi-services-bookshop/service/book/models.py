@@ -92,9 +92,10 @@ class BookRead(BaseModel):
 
 class BookPage(BaseModel):
     items: list[BookRead]
-    total: Int
+    total: Int | None = Field(description="The matching rows, when asked for (`with_total=true`).")
     limit: Int
     offset: Int
+    has_more: Bool = Field(description="Whether rows follow this page.")
 
 
 class BookQuery(PageQuery):

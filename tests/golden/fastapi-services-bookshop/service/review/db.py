@@ -48,11 +48,20 @@ class ReviewDb:
     async def search(self, query: ReviewQuery) -> ReviewPage:
         values, empty = query.filters()
         statements = page_statements(_TABLE, tuple(values), query.sort, empty=empty)
-        rows, total = await self._database.fetch_page(
-            statements, limit=query.limit, offset=query.offset, **values
+        page = await self._database.fetch_page(
+            statements,
+            limit=query.limit,
+            offset=query.offset,
+            with_total=query.with_total,
+            **values,
         )
-        items = _MANY.validate_python(rows)
-        return ReviewPage(items=items, total=total, limit=query.limit, offset=query.offset)
+        return ReviewPage(
+            items=_MANY.validate_python(page.rows),
+            total=page.total,
+            limit=query.limit,
+            offset=query.offset,
+            has_more=page.has_more,
+        )
 
     async def create(self, data: ReviewCreate) -> ReviewRead:
         values = data.model_dump()

@@ -22,7 +22,15 @@ from typing import Any
 from sqlalchemy.engine import Dialect
 
 from helper.Drivers import Driver, PoolOptions, dialect_for, driver_for
-from helper.Statements import PAGE_TOTAL, CompiledStatement, PageStatements, Row, Statement
+from helper.Statements import (
+    CompiledStatement,
+    PageRows,
+    PageStatements,
+    Row,
+    Statement,
+    cut_page,
+    take_total,
+)
 from startup.Environment import Settings, get_settings
 
 READY_TIMEOUT_SECONDS = 2.0
@@ -84,20 +92,26 @@ class Database:
         return rows[0][0] if rows else None
 
     def fetch_page(
-        self, statements: PageStatements, /, *, limit: int, offset: int, **filters: object
-    ) -> tuple[list[Row], int]:
-        """A page of rows and the total number of rows that match the filters."""
-        compiled, found = self._run(statements.rows, {"limit": limit, "offset": offset, **filters})
-        rows = compiled.rows(found)
-        if rows:
-            total: int = rows[0][PAGE_TOTAL]
-            for row in rows:  # the rows as the table has them
-                del row[PAGE_TOTAL]
-            return rows, total
-        if offset == 0:
-            return rows, 0
-        _compiled, count = self._run(statements.count, filters)  # past the end
-        return rows, count[0][0]
+        self,
+        statements: PageStatements,
+        /,
+        *,
+        limit: int,
+        offset: int,
+        with_total: bool = False,
+        **filters: object,
+    ) -> PageRows:
+        """A page of rows, whether more follow, and (when asked for) the number of rows that match
+        the filters."""
+        values = {"limit": limit + 1, "offset": offset, **filters}
+        compiled, found = self._run(statements.counted if with_total else statements.rows, values)
+        rows, has_more = cut_page(compiled.rows(found), limit)
+        if not with_total:
+            return PageRows(rows, has_more, None)
+        total = take_total(rows)
+        if total is None:  # an empty page: nothing matches, or it is past the end
+            total = 0 if offset == 0 else self._run(statements.count, filters)[1][0][0]
+        return PageRows(rows, has_more, total)
 
     def write(self, statement: Statement, /, **values: object) -> Row | None:
         """One write; inside a unit of work it joins the work's transaction, and a failed write

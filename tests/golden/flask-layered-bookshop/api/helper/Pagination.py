@@ -7,7 +7,7 @@ from apiflask import Schema as ApiSchema
 from marshmallow import post_load
 from marshmallow.validate import Range
 
-from helper.Types import QueryInt
+from helper.Types import QueryBool, QueryInt
 
 MAX_LIMIT = 200
 # Deeper pages cost a scan of every row before them: past this, filter or sort instead.
@@ -29,17 +29,24 @@ class PageArgs:
     sort: str
     values: dict[str, object]
     empty: tuple[str, ...]
+    with_total: bool = False  # count the matching rows: a read of every one of them
 
 
 class PageQuery(Schema):
-    """`limit` and `offset`; each sub-app's query adds `sort` and one equality filter per field."""
+    """`limit`, `offset` and `with_total`; each sub-app's query adds `sort` and one equality
+    filter per field."""
 
     limit = QueryInt(load_default=50, validate=Range(min=1, max=MAX_LIMIT))
     offset = QueryInt(load_default=0, validate=Range(min=0, max=MAX_OFFSET))
+    with_total = QueryBool(
+        load_default=False,
+        metadata={"description": "Count the matching rows (`total`): a read of every one of them."},
+    )
 
     @post_load
     def _page_args(self, data: dict[str, Any], **kwargs: Any) -> PageArgs:
         limit, offset, sort = data.pop("limit"), data.pop("offset"), data.pop("sort")
+        with_total = data.pop("with_total")
         empty = tuple(name for name, value in data.items() if value is None)
         values = {name: value for name, value in data.items() if value is not None}
-        return PageArgs(limit, offset, sort, values, empty)
+        return PageArgs(limit, offset, sort, values, empty, with_total)

@@ -5,7 +5,7 @@ from typing import TypedDict
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from helper.Types import Date, DateTime, Int, Str
+from helper.Types import Bool, Date, DateTime, Int, Str
 from startup.Alchemy import Entity
 
 
@@ -45,6 +45,7 @@ class AuthorRow(TypedDict):
 
 class AuthorRowPage(TypedDict):
     items: list[AuthorRow]
-    total: Int
+    total: Int | None  # when asked for
     limit: Int
     offset: Int
+    has_more: Bool

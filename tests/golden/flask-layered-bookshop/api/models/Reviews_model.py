@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from helper.ColumnTypes import UTCDateTime
-from helper.Types import DateTime, Int, Str
+from helper.Types import Bool, DateTime, Int, Str
 from startup.Alchemy import Entity
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class ReviewRow(TypedDict):
 
 class ReviewRowPage(TypedDict):
     items: list[ReviewRow]
-    total: Int
+    total: Int | None  # when asked for
     limit: Int
     offset: Int
+    has_more: Bool

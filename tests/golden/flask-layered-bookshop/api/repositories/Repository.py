@@ -51,14 +51,19 @@ class Repository(Generic[RowT]):
     def get(self, row_id: int) -> RowT | None:
         return cast("RowT | None", self._database.fetch_one(self._by_id, id=row_id))
 
-    def page(self, query: PageArgs) -> tuple[list[RowT], int]:
+    def page(self, query: PageArgs) -> tuple[list[RowT], bool, int | None]:
+        """The page's rows, whether more follow, and the total when the query asks for it."""
         statements = page_statements(
             self._table, tuple(query.values), query.sort, empty=query.empty
         )
-        rows, total = self._database.fetch_page(
-            statements, limit=query.limit, offset=query.offset, **query.values
+        page = self._database.fetch_page(
+            statements,
+            limit=query.limit,
+            offset=query.offset,
+            with_total=query.with_total,
+            **query.values,
         )
-        return cast(list[RowT], rows), total
+        return cast(list[RowT], page.rows), page.has_more, page.total
 
     def add(self, data: Mapping[str, object]) -> RowT:
         statement = insert_statement(self._table, tuple(data))

@@ -20,8 +20,14 @@ class BookService:
         return book
 
     def search(self, query: PageArgs) -> BookRowPage:
-        items, total = self._repository.page(query)
-        return {"items": items, "total": total, "limit": query.limit, "offset": query.offset}
+        items, has_more, total = self._repository.page(query)
+        return {
+            "items": items,
+            "total": total,
+            "limit": query.limit,
+            "offset": query.offset,
+            "has_more": has_more,
+        }
 
     def create(self, data: Mapping[str, object]) -> BookRow:
         return self._repository.add(data)

@@ -20,8 +20,14 @@ class ReviewService:
         return review
 
     def search(self, query: PageArgs) -> ReviewRowPage:
-        items, total = self._repository.page(query)
-        return {"items": items, "total": total, "limit": query.limit, "offset": query.offset}
+        items, has_more, total = self._repository.page(query)
+        return {
+            "items": items,
+            "total": total,
+            "limit": query.limit,
+            "offset": query.offset,
+            "has_more": has_more,
+        }
 
     def create(self, data: Mapping[str, object]) -> ReviewRow:
         return self._repository.add(data)

@@ -33,9 +33,16 @@ class AuthorRead(Schema):
 
 class AuthorPage(Schema):
     items = fields.List(fields.Nested(AuthorRead), required=True)
-    total = fields.Integer(required=True)
+    total = fields.Integer(
+        required=True,
+        allow_none=True,
+        metadata={"description": "The matching rows, when asked for (`with_total=true`)."},
+    )
     limit = fields.Integer(required=True)
     offset = fields.Integer(required=True)
+    has_more = fields.Boolean(
+        required=True, metadata={"description": "Whether rows follow this page."}
+    )
 
 
 class AuthorQuery(PageQuery):

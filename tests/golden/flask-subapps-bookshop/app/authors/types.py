@@ -2,7 +2,7 @@
 
 from typing import TypedDict
 
-from app.core.types import Date, DateTime, Int, Str
+from app.core.types import Bool, Date, DateTime, Int, Str
 
 # `sort=field` or `sort=-field`.
 AUTHOR_SORTS = (
@@ -32,6 +32,7 @@ class AuthorRow(TypedDict):
 
 class AuthorRowPage(TypedDict):
     items: list[AuthorRow]
-    total: Int
+    total: Int | None  # when asked for
     limit: Int
     offset: Int
+    has_more: Bool

@@ -41,11 +41,21 @@ class AuthorService:
 
     def search(self, query: PageArgs) -> AuthorRowPage:
         statements = page_statements(_TABLE, tuple(query.values), query.sort, empty=query.empty)
-        rows, total = self._database.fetch_page(
-            statements, limit=query.limit, offset=query.offset, **query.values
+        page = self._database.fetch_page(
+            statements,
+            limit=query.limit,
+            offset=query.offset,
+            with_total=query.with_total,
+            **query.values,
         )
-        items = cast(list[AuthorRow], rows)
-        return {"items": items, "total": total, "limit": query.limit, "offset": query.offset}
+        items = cast(list[AuthorRow], page.rows)
+        return {
+            "items": items,
+            "total": page.total,
+            "limit": query.limit,
+            "offset": query.offset,
+            "has_more": page.has_more,
+        }
 
     def create(self, data: Mapping[str, object]) -> AuthorRow:
         created = self._write(insert_statement(_TABLE, tuple(data)), with_defaults(_TABLE, data))

@@ -51,6 +51,7 @@ class BookRow(TypedDict):
 
 class BookRowPage(TypedDict):
     items: list[BookRow]
-    total: Int
+    total: Int | None  # when asked for
     limit: Int
     offset: Int
+    has_more: Bool

@@ -46,9 +46,16 @@ class ReviewRead(Schema):
 
 class ReviewPage(Schema):
     items = fields.List(fields.Nested(ReviewRead), required=True)
-    total = fields.Integer(required=True)
+    total = fields.Integer(
+        required=True,
+        allow_none=True,
+        metadata={"description": "The matching rows, when asked for (`with_total=true`)."},
+    )
     limit = fields.Integer(required=True)
     offset = fields.Integer(required=True)
+    has_more = fields.Boolean(
+        required=True, metadata={"description": "Whether rows follow this page."}
+    )
 
 
 class ReviewQuery(PageQuery):

@@ -2,7 +2,7 @@
 
 from typing import TypedDict
 
-from app.core.types import DateTime, Int, Str
+from app.core.types import Bool, DateTime, Int, Str
 
 # `sort=field` or `sort=-field`.
 REVIEW_SORTS = (
@@ -35,6 +35,7 @@ class ReviewRow(TypedDict):
 
 class ReviewRowPage(TypedDict):
     items: list[ReviewRow]
-    total: Int
+    total: Int | None  # when asked for
     limit: Int
     offset: Int
+    has_more: Bool

@@ -24,4 +24,6 @@ def test_missing_review_raises_not_found(service: ReviewService) -> None:
 
 def test_empty_table_gives_an_empty_page(service: ReviewService) -> None:
     page = service.search(PageArgs(limit=10, offset=0, sort="id", values={}, empty=()))
-    assert page == {"items": [], "total": 0, "limit": 10, "offset": 0}
+    assert page == {"items": [], "total": None, "limit": 10, "offset": 0, "has_more": False}
+    counted = PageArgs(limit=10, offset=0, sort="id", values={}, empty=(), with_total=True)
+    assert service.search(counted)["total"] == 0

@@ -74,13 +74,18 @@ class BaseDAO(Generic[ReadT, CreateT, QueryT]):
         row = await self._database.fetch_one(self._by_id, id=row_id)
         return None if row is None else self.read_schema.model_validate(row)
 
-    async def page(self, query: QueryT) -> tuple[list[ReadT], int]:
+    async def page(self, query: QueryT) -> tuple[list[ReadT], bool, int | None]:
+        """The page's items, whether more follow, and the total when the query asks for it."""
         values, empty = query.filters()
         statements = page_statements(self._table, tuple(values), query.sort, empty=empty)
-        rows, total = await self._database.fetch_page(
-            statements, limit=query.limit, offset=query.offset, **values
+        page = await self._database.fetch_page(
+            statements,
+            limit=query.limit,
+            offset=query.offset,
+            with_total=query.with_total,
+            **values,
         )
-        return self._many.validate_python(rows), total
+        return self._many.validate_python(page.rows), page.has_more, page.total
 
     async def create(self, data: CreateT) -> ReadT:
         values = data.model_dump()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from layerkit.version import __version__
 from tests.conftest import EXAMPLES, Cli, snapshot
 
 BASE = ".layerkit.base.json"
@@ -257,7 +258,9 @@ def as_made_by_an_older_layerkit(project: Path, path: str, ours: str, older: str
     record["files"][path] = record["files"][path].replace(ours, older, 1)
     (project / BASE).write_text(json.dumps(record))
     edit(project / path, ours, older)
-    text = (project / ".layerkit.toml").read_text().replace('version = "0.2.0"', 'version = "0.1.0"', 1)
+    text = (
+        (project / ".layerkit.toml").read_text().replace(f'version = "{__version__}"', 'version = "0.1.0"', 1)
+    )
     digest = hashlib.sha256((project / path).read_bytes()).hexdigest()
     lines = [
         line if not line.startswith(f'"{path}" = ') else f'"{path}" = "{digest}"'
@@ -283,7 +286,7 @@ def test_update_brings_a_template_change_and_keeps_an_edit_in_another_hunk(cli: 
     assert code == 0, err
     text = router.read_text()
     assert text.startswith(OURS) and "# my extra endpoint goes here" in text
-    assert manifest(shop)["layerkit"]["version"] == "0.2.0"  # type: ignore[index]
+    assert manifest(shop)["layerkit"]["version"] == __version__  # type: ignore[index]
     code, out, err = cli("update", cwd=shop)
     assert code == 0 and "nothing to do" in out
 
@@ -326,7 +329,7 @@ def test_update_and_a_file_the_user_deleted_or_renamed(cli: Cli, shop: Path, gon
 
 
 def test_a_manifest_from_a_newer_layerkit_is_refused(cli: Cli, shop: Path) -> None:
-    edit(shop / ".layerkit.toml", 'version = "0.2.0"', 'version = "9.0.0"')
+    edit(shop / ".layerkit.toml", f'version = "{__version__}"', 'version = "9.0.0"')
     before = snapshot(shop)
     for args in (
         ["g", "resource", "shelf", "name:str"],
@@ -343,7 +346,7 @@ def test_a_manifest_from_a_newer_layerkit_is_refused(cli: Cli, shop: Path) -> No
 def test_an_older_manifest_makes_other_commands_suggest_update(
     cli: Cli, shop: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    edit(shop / ".layerkit.toml", 'version = "0.2.0"', 'version = "0.1.0"')
+    edit(shop / ".layerkit.toml", f'version = "{__version__}"', 'version = "0.1.0"')
     code, _, err = cli("g", "resource", "shelf", "name:str", cwd=shop)
     assert code == 0, err
     assert "made by layerkit 0.1.0; run `layerkit update`" in caplog.text
@@ -363,13 +366,13 @@ def test_update_of_a_project_made_before_layerkit_kept_its_record(cli: Cli, shop
     """No .layerkit.base.json (layerkit 0.1.0): the recorded hashes tell what was generated as
     it is rendered now; an edit of the user's there is kept, a file of unknown origin conflicts."""
     (shop / BASE).unlink()
-    edit(shop / ".layerkit.toml", 'version = "0.2.0"', 'version = "0.1.0"')
+    edit(shop / ".layerkit.toml", f'version = "{__version__}"', 'version = "0.1.0"')
     service = shop / "app/books/service.py"
     service.write_text(service.read_text() + "\n\n# mine\n")
     code, _, err = cli("update", cwd=shop)
     assert code == 0, err
     assert service.read_text().endswith("# mine\n") and (shop / BASE).is_file()
-    assert manifest(shop)["layerkit"]["version"] == "0.2.0"  # type: ignore[index]
+    assert manifest(shop)["layerkit"]["version"] == __version__  # type: ignore[index]
 
 
 def test_a_merged_edit_stays_yours_for_later_commands(cli: Cli, shop: Path) -> None:

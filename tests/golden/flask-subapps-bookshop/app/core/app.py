@@ -17,7 +17,7 @@ from app.core.database.database import Database, database_from
 from app.core.handlers import install_error_handlers
 from app.core.health import health
 from app.core.logger import RequestIdMiddleware, configure_logging
-from app.core.serialization import OrjsonProvider
+from app.core.serialization import OrjsonProvider, document_any_json_bodies
 from app.core.types import INT32_MAX
 
 
@@ -50,10 +50,17 @@ def _schema_name(schema: type[Schema]) -> str:
     return f"{name}{versions[-1].upper()}" if versions else name
 
 
-def _one_tag_per_name(spec: dict[Any, Any] | str) -> dict[Any, Any] | str:
+def _one_tag_per_name(spec: dict[Any, Any]) -> None:
     """A sub-app's blueprint, registered in several versions, would list its tag once for each."""
-    if isinstance(spec, dict) and spec.get("tags"):
+    if spec.get("tags"):
         spec["tags"] = list({tag["name"]: tag for tag in spec["tags"]}.values())
+
+
+def _finish_spec(spec: dict[Any, Any] | str) -> dict[Any, Any] | str:
+    """The OpenAPI document as APIFlask makes it, finished (APIFlask takes one processor)."""
+    if isinstance(spec, dict):
+        document_any_json_bodies(spec)
+        _one_tag_per_name(spec)
     return spec
 
 
@@ -69,8 +76,8 @@ def create_app(
     app.config["AUTO_SERVERS"] = False  # the schema does not depend on the host it is read from
     # An id per operation, from its endpoint: a sub-app served in v1 and v2 has one in each.
     app.config["AUTO_OPERATION_ID"] = True
-    app.spec_processor(_one_tag_per_name)
     app.schema_name_resolver = _schema_name
+    app.spec_processor(_finish_spec)
     app.json = OrjsonProvider(app)
     # A bad DATABASE_URL stops the start, not the first request.
     app.extensions["database"] = database or database_from(settings)

@@ -42,3 +42,19 @@ class OrjsonProvider(JSONProvider):
 
     def response(self, *args: Any, **kwargs: Any) -> Response:
         return json_response(self._prepare_response_obj(args, kwargs))
+
+
+# A view that reads any JSON value as its body (a route's) says so with
+# `@blueprint.doc(extensions=ANY_JSON_BODY)`: marshmallow schemas describe objects only, so the
+# app's spec processor documents its body (`document_any_json_bodies`).
+_ANY_JSON_BODY_KEY = "x-any-json-body"
+ANY_JSON_BODY: dict[str, Any] = {_ANY_JSON_BODY_KEY: True}
+
+
+def document_any_json_bodies(spec: dict[str, Any]) -> None:
+    """The request body of every operation marked ANY_JSON_BODY: any JSON value, or none."""
+    for operations in spec.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict) and operation.pop(_ANY_JSON_BODY_KEY, False):
+                content: dict[str, Any] = {"application/json": {"schema": {}}}  # {}: any value
+                operation["requestBody"] = {"required": False, "content": content}

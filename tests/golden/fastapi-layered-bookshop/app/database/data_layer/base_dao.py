@@ -35,6 +35,9 @@ class ListQuery(Protocol):
     @property
     def sort(self) -> str: ...
 
+    @property
+    def with_total(self) -> bool: ...
+
     def filters(self) -> tuple[dict[str, object], tuple[str, ...]]: ...
 
 

@@ -6,7 +6,8 @@ presets ref_flask: Flask + sync ORM) one at a time with `uvicorn --workers 2` (`
 WSGI apps, a generated one with its own gunicorn.conf.py) on loopback, and loads each with `wrk -t2 -c32` (2 s warm-up, then
 the timed run): GET by id, GET a page of 50, the same page counted (`with_total=true`: judged
 against bench/yardsticks/, the yardsticks whose pages also count), POST. Rounds interleave the apps; tables show medians
-over rounds (errors: all rounds added up), ratios to the yardsticks and the issue's goals. Ends with
+over rounds (errors: all rounds added up), ratios to the yardsticks (the median of each round's
+ratio) and the issue's goals. Ends with
 the start-up time of a generated app with 1 and with 50 resources. Needs Debian's `wrk` and, for
 PostgreSQL, a server at 127.0.0.1:5432 (user postgres, trust; BENCH_POSTGRES_URL overrides).
 Exits 1 when something could not be measured; missed goals are reported, not an exit status.
@@ -302,7 +303,7 @@ def header(settings: Settings) -> str:
             f"Load average (1/5/15 min) before: {load_averages()}",
             f"Method: uvicorn --workers 2 (WSGI apps: gunicorn -w 2); wrk -t{WRK_THREADS} -c{WRK_CONNECTIONS}, {WARM_UP_SECONDS} s warm-up,"
             f" {settings.seconds} s runs, {settings.rounds} interleaved round(s); medians over rounds,"
-            " errors summed; 10,000 rows.",
+            " errors summed, ratios the median of each round's ratio; 10,000 rows.",
         ]
     )
 

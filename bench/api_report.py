@@ -34,12 +34,14 @@ P99_GOAL = 2.0  # generated p99 over the yardstick's, at most
 
 @dataclass(frozen=True)
 class Summary:
-    """One app on one case over all rounds: medians, and the errors of every round added up."""
+    """One app on one case over all rounds: medians, the errors of every round added up, and each
+    round's numbers (a ratio pairs the rounds)."""
 
     rps: float
     p50_ms: float
     p99_ms: float
     errors: int
+    rounds: tuple[LoadResult, ...] = ()
 
     @classmethod
     def of(cls, results: Sequence[LoadResult]) -> Summary:
@@ -48,7 +50,18 @@ class Summary:
             p50_ms=statistics.median(result.p50_ms for result in results),
             p99_ms=statistics.median(result.p99_ms for result in results),
             errors=sum(result.errors for result in results),
+            rounds=tuple(results),
         )
+
+
+def paired_ratio(generated: Summary, yardstick: Summary, metric: str) -> float:
+    """The median over rounds of generated / yardstick, each round's numbers against the same
+    round's: this VM's speed drifts by half between rounds minutes apart (ref_flask by id went
+    810 -> 1,306 req/s), which a ratio of medians would mix into the result."""
+    pairs = list(zip(generated.rounds, yardstick.rounds, strict=False))
+    if not pairs:
+        return ratio(getattr(generated, metric), getattr(yardstick, metric))
+    return statistics.median(ratio(getattr(g, metric), getattr(y, metric)) for g, y in pairs)
 
 
 Summaries = Mapping[tuple[str, str], Summary]  # (case, app) -> summary
@@ -104,8 +117,8 @@ def verdict(app: str, case: str, summaries: Summaries, *, flask: bool) -> Verdic
         app=app,
         case=case,
         yardstick=yardstick,
-        rps_ratio=ratio(generated.rps, reference.rps),
-        p99_ratio=ratio(generated.p99_ms, reference.p99_ms),
+        rps_ratio=paired_ratio(generated, reference, "rps"),
+        p99_ratio=paired_ratio(generated, reference, "p99_ms"),
         errors=generated.errors,
         throughput_goal=goal if case in THROUGHPUT_CASES else None,
     )
@@ -158,7 +171,7 @@ def ratios_table(verdicts: Sequence[Verdict], summaries: Summaries) -> str:
         versus_textbook = (
             ""
             if item.yardstick in (REF_FLASK, REF_FLASK_TOTAL) or textbook is None
-            else (f"{ratio(summaries[item.case, item.app].rps, textbook.rps):.2f}x")
+            else f"{paired_ratio(summaries[item.case, item.app], textbook, 'rps'):.2f}x"
         )
         goal = "" if item.throughput_goal is None else f">= {item.throughput_goal}x: "
         body.append(

@@ -41,7 +41,7 @@ class Summary:
     p50_ms: float
     p99_ms: float
     errors: int
-    rounds: tuple[LoadResult, ...] = ()
+    rounds: tuple[LoadResult, ...]
 
     @classmethod
     def of(cls, results: Sequence[LoadResult]) -> Summary:
@@ -58,9 +58,7 @@ def paired_ratio(generated: Summary, yardstick: Summary, metric: str) -> float:
     """The median over rounds of generated / yardstick, each round's numbers against the same
     round's: this VM's speed drifts by half between rounds minutes apart (ref_flask by id went
     810 -> 1,306 req/s), which a ratio of medians would mix into the result."""
-    pairs = list(zip(generated.rounds, yardstick.rounds, strict=False))
-    if not pairs:
-        return ratio(getattr(generated, metric), getattr(yardstick, metric))
+    pairs = zip(generated.rounds, yardstick.rounds, strict=True)  # every app runs every round
     return statistics.median(ratio(getattr(g, metric), getattr(y, metric)) for g, y in pairs)
 
 

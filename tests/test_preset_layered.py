@@ -71,6 +71,7 @@ OUR_ADDITIONS = {
         "fuzz.py",
         "test_app.py",
         "test_database.py",
+        "test_statements.py",
         "test_migrations.py",
         "test_redis.py",
         "test_user_service.py",

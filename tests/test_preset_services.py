@@ -69,6 +69,7 @@ TREE: dict[str, set[str]] = {
         "helpers.py",
         "test_app.py",
         "test_database.py",
+        "test_statements.py",
         "test_migrations.py",
         *(f"test_{plural}{db}.py" for plural in ("authors", "books", "reviews") for db in ("", "_db")),
     },

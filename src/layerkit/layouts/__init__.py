@@ -274,7 +274,7 @@ class Layout:
 
 def project_tests(folder: str = "tests") -> tuple[Artifact, ...]:
     """The generated test suite's foundation, the same in every layout: fixtures, helpers, the
-    CRUD contract every resource's tests run, app/database/migration tests and `make fuzz`."""
+    CRUD contract every resource's tests run, app/database/statements/migration tests and `make fuzz`."""
     return tuple(
         Artifact(role, f"project/{template}", f"{folder}/{name}")
         for role, template, name in (
@@ -284,6 +284,7 @@ def project_tests(folder: str = "tests") -> tuple[Artifact, ...]:
             ("test_crud", "tests_crud.py.j2", "crud.py"),
             ("test_app", "tests_app.py.j2", "test_app.py"),
             ("test_database", "tests_database.py.j2", "test_database.py"),
+            ("test_statements", "tests_statements.py.j2", "test_statements.py"),
             ("test_migrations", "tests_migrations.py.j2", "test_migrations.py"),
             ("fuzz", "tests_fuzz.py.j2", "fuzz.py"),
         )

@@ -17,7 +17,7 @@ import logging
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -31,8 +31,8 @@ from db_sql.statements import (
     PageStatements,
     Row,
     Statement,
-    cut_page,
-    take_total,
+    page_of,
+    page_values,
 )
 
 READY_TIMEOUT_SECONDS = 2.0
@@ -127,20 +127,15 @@ class Database:
         """A page of rows, whether more follow, and (when asked for) the number of rows that match
         the filters."""
         slow = statements.slow or offset > SLOW_OFFSET
-        values = {"limit": limit + 1, "offset": offset, **filters}
         statement = statements.counted if with_total else statements.rows
-        compiled, found = await self._run(statement, values, slow=slow)
-        rows, has_more = cut_page(compiled.rows(found), limit)
-        if not with_total:
-            return PageRows(rows, has_more, None)
-        total = take_total(rows)
-        if total is None:  # an empty page: nothing matches, or it is past the end
-            total = (
-                0
-                if offset == 0
-                else (await self._run(statements.count, filters, slow=slow))[1][0][0]
-            )
-        return PageRows(rows, has_more, total)
+        compiled, found = await self._run(statement, page_values(limit, offset, filters), slow=slow)
+        page = page_of(compiled.rows(found), limit, counted=with_total)
+        if not with_total or page.total is not None:
+            return page
+        if offset == 0:
+            return replace(page, total=0)  # nothing matches
+        _compiled, count = await self._run(statements.count, filters, slow=slow)  # past the end
+        return replace(page, total=count[0][0])
 
     async def write(self, statement: Statement, /, **values: object) -> Row | None:
         """One atomic write; inside a transaction a failed write does not spoil the rest."""

@@ -23,8 +23,6 @@ class PageQuery(BaseModel):
 
     def filters(self) -> tuple[dict[str, object], tuple[str, ...]]:
         """The values to match, and the fields asked to be empty (`?field=null`)."""
-        sent = self.model_dump(
-            exclude={"limit", "offset", "with_total", "sort"}, exclude_unset=True
-        )
+        sent = self.model_dump(exclude={*PageQuery.model_fields, "sort"}, exclude_unset=True)
         empty = tuple(name for name, value in sent.items() if value is None)
         return {name: value for name, value in sent.items() if value is not None}, empty

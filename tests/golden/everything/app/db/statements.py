@@ -153,20 +153,22 @@ class PageRows:
     total: int | None  # None unless counted
 
 
-def cut_page(rows: list[Row], limit: int) -> tuple[list[Row], bool]:
-    """The page, and whether a row came after it (a page is fetched with `limit + 1`)."""
+def page_values(limit: int, offset: int, filters: Mapping[str, object]) -> dict[str, object]:
+    """A page's bind values: one row more than its limit, to say whether more follow."""
+    return {"limit": limit + 1, "offset": offset, **filters}
+
+
+def page_of(rows: list[Row], limit: int, *, counted: bool) -> PageRows:
+    """The page read with `page_values`: its rows, whether one came after them, and the total a
+    counted page carries on every row, removed from the rows (None when not counted, or when the
+    page is empty: the caller counts alone)."""
     has_more = len(rows) > limit
     del rows[limit:]
-    return rows, has_more
-
-
-def take_total(rows: list[Row]) -> int | None:
-    """The total a counted page carries on every row (None on an empty page), removed from the
-    rows: they leave as the table has them."""
-    total: int | None = rows[0][PAGE_TOTAL] if rows else None
-    for row in rows:
-        del row[PAGE_TOTAL]
-    return total
+    total: int | None = rows[0][PAGE_TOTAL] if counted and rows else None
+    if counted:
+        for row in rows:  # the rows leave as the table has them
+            del row[PAGE_TOTAL]
+    return PageRows(rows, has_more, total)
 
 
 @lru_cache(maxsize=1024)

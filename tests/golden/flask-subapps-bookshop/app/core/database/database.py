@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -29,8 +29,8 @@ from app.core.database.statements import (
     PageStatements,
     Row,
     Statement,
-    cut_page,
-    take_total,
+    page_of,
+    page_values,
 )
 
 READY_TIMEOUT_SECONDS = 2.0
@@ -103,15 +103,15 @@ class Database:
     ) -> PageRows:
         """A page of rows, whether more follow, and (when asked for) the number of rows that match
         the filters."""
-        values = {"limit": limit + 1, "offset": offset, **filters}
-        compiled, found = self._run(statements.counted if with_total else statements.rows, values)
-        rows, has_more = cut_page(compiled.rows(found), limit)
-        if not with_total:
-            return PageRows(rows, has_more, None)
-        total = take_total(rows)
-        if total is None:  # an empty page: nothing matches, or it is past the end
-            total = 0 if offset == 0 else self._run(statements.count, filters)[1][0][0]
-        return PageRows(rows, has_more, total)
+        statement = statements.counted if with_total else statements.rows
+        compiled, found = self._run(statement, page_values(limit, offset, filters))
+        page = page_of(compiled.rows(found), limit, counted=with_total)
+        if not with_total or page.total is not None:
+            return page
+        if offset == 0:
+            return replace(page, total=0)  # nothing matches
+        _compiled, count = self._run(statements.count, filters)  # past the end
+        return replace(page, total=count[0][0])
 
     def write(self, statement: Statement, /, **values: object) -> Row | None:
         """One write; inside a unit of work it joins the work's transaction, and a failed write

@@ -35,6 +35,14 @@ def test_sqlite_nulls_and_text_with_an_offset_are_read_value_by_value() -> None:
     assert rows[2]["at"].tzinfo is UTC
 
 
+def test_one_row_is_read_as_its_page_would_read_it() -> None:
+    compiled = _SELECT.compiled(SQLITE)
+    for row in [(1, "2025-01-01 00:00:00.000000"), (2, None), (3, "2025-01-01T05:00:00+05:00")]:
+        assert compiled.row(row) == compiled.rows([row])[0]
+    assert compiled.row((1, "2025-01-01 00:00:00"))["at"].tzinfo is UTC
+    assert _SELECT.compiled(POSTGRESQL).row((1, NEW_YEAR))["at"] == NEW_YEAR
+
+
 def test_postgresql_datetimes_are_read_in_utc() -> None:
     east = NEW_YEAR.astimezone(timezone(timedelta(hours=5)))
     rows = _SELECT.compiled(POSTGRESQL).rows([(1, east), (2, None)])

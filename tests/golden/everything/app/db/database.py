@@ -104,7 +104,7 @@ class Database:
     # The statement is positional-only: the values are named after columns (a `statement` too).
     async def fetch_one(self, statement: Statement, /, **values: object) -> Row | None:
         compiled, rows = await self._run(statement, values)
-        return compiled.rows(rows[:1])[0] if rows else None
+        return compiled.row(rows[0]) if rows else None
 
     async def fetch_all(self, statement: Statement, /, **values: object) -> list[Row]:
         compiled, rows = await self._run(statement, values)

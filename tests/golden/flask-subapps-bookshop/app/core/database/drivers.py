@@ -80,17 +80,20 @@ class SqliteDriver:
         self._options = options
         in_memory = path == ":memory:" or path.startswith("file::memory:")
         self._size = 1 if in_memory else options.size  # one in-memory database per connection
-        self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        # C-level queue: taking and giving back an idle connection costs no Python-level lock.
+        self._idle: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
         self._opened = 0
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards `_opened`
 
     def acquire(self) -> sqlite3.Connection:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
         with self._lock:
-            if self._idle.empty() and self._opened < self._size:
+            opening = self._opened < self._size
+            if opening:
                 self._opened += 1
-                opening = True
-            else:
-                opening = False
         if opening:
             try:
                 return self._open()
